@@ -1,0 +1,40 @@
+import { getDb } from "@/app/_server/runtime";
+import { requireAdmin } from "@/app/_server/session";
+import { AuditList } from "@/components/admin/audit-list";
+import { UserTable } from "@/components/admin/user-table";
+import { listUsers } from "@/lib/auth/admin";
+import { listAudit } from "@/lib/audit/audit-log";
+import type { Metadata } from "next";
+import { updateUserAction } from "./actions";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const admin = await requireAdmin();
+  const db = await getDb();
+  const [users, audit] = await Promise.all([listUsers(db, admin), listAudit(db, { limit: 50 })]);
+  return (
+    <>
+      <div className="page-head">
+        <h1>Admin</h1>
+        <p>Manage who can use this workspace. Every change is recorded in the audit log.</p>
+      </div>
+      <section className="card">
+        <h2>Users ({users.length})</h2>
+        <UserTable
+          currentUserId={admin.id}
+          update={updateUserAction}
+          users={users.map((u) => ({
+            ...u,
+            createdAt: u.createdAt.toISOString(),
+            lastSeenAt: u.lastSeenAt?.toISOString() ?? null,
+          }))}
+        />
+      </section>
+      <section className="card">
+        <h2>Audit log</h2>
+        <AuditList records={audit} />
+      </section>
+    </>
+  );
+}

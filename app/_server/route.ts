@@ -1,0 +1,44 @@
+import "server-only";
+import { publicError } from "@/lib/errors/app-error";
+import { logger } from "@/lib/observability/logger";
+import type { SessionUser } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors/app-error";
+import { NextResponse, type NextRequest } from "next/server";
+import { getCurrentUser } from "./session";
+
+export interface RouteContext {
+  requestId: string;
+  log: typeof logger;
+}
+
+type Handler<P> = (req: NextRequest, ctx: RouteContext & { params: P }) => Promise<Response>;
+
+/**
+ * Wraps a route handler: request id, structured access log, and typed errors mapped to JSON with
+ * their HTTP status. Unknown errors are logged in full and answered with a generic 500.
+ */
+export function route<P = Record<string, string>>(handler: Handler<P>) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
+    const log = logger.child({ requestId, method: req.method, path: req.nextUrl.pathname });
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await handler(req, { requestId, log, params: await context.params });
+    } catch (err) {
+      const { status, body } = publicError(err, requestId);
+      if (status >= 500) log.error({ err }, "request failed");
+      response = NextResponse.json(body, { status });
+    }
+    response.headers.set("x-request-id", requestId);
+    log.info({ status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    return response;
+  };
+}
+
+/** The signed-in user of an API request; a 401 error otherwise. */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  return user;
+}

@@ -1,0 +1,35 @@
+import { getDb } from "@/app/_server/runtime";
+import { route } from "@/app/_server/route";
+import { pingDb } from "@/lib/db/client";
+import { logger } from "@/lib/observability/logger";
+import { runHealthChecks } from "@/lib/observability/health";
+import { NextResponse } from "next/server";
+import packageJson from "@/package.json" with { type: "json" };
+
+export const dynamic = "force-dynamic";
+
+const startedAt = Date.now();
+
+export const GET = route(async () => {
+  const report = await runHealthChecks(
+    {
+      db: {
+        critical: true,
+        run: async () => {
+          try {
+            await pingDb(await getDb(), 2000);
+            return { status: "ok" };
+          } catch (err) {
+            logger.warn({ err }, "health: database check failed");
+            return { status: "down", detail: "database unreachable" };
+          }
+        },
+      },
+    },
+    { version: packageJson.version, startedAt },
+  );
+  return NextResponse.json(report, {
+    status: report.status === "down" ? 503 : 200,
+    headers: { "cache-control": "no-store" },
+  });
+});

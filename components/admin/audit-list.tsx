@@ -1,0 +1,43 @@
+import type { AuditRecord } from "@/lib/audit/audit-log";
+
+const formatter = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
+
+function describe(record: AuditRecord): string {
+  const email = typeof record.details.email === "string" ? record.details.email : record.targetId;
+  switch (record.action) {
+    case "user.role_changed":
+      return `changed the role of ${email} from ${String(record.details.from)} to ${String(record.details.to)}`;
+    case "user.disabled":
+      return `disabled ${email}`;
+    case "user.enabled":
+      return `enabled ${email}`;
+    default:
+      return `${record.action} on ${record.targetType} ${record.targetId ?? ""}`;
+  }
+}
+
+export function AuditList({ records }: { records: AuditRecord[] }) {
+  if (records.length === 0) return <p className="muted">No admin actions yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table aria-label="Audit log">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>Who</th>
+            <th>What</th>
+          </tr>
+        </thead>
+        <tbody>
+          {records.map((record) => (
+            <tr key={record.id}>
+              <td className="muted">{formatter.format(record.createdAt)}</td>
+              <td>{record.actor?.name ?? "deleted user"}</td>
+              <td>{describe(record)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "Enter a valid email address." }));
+
+export const passwordSchema = z
+  .string()
+  .min(8, "Use at least 8 characters.")
+  .max(200, "Use at most 200 characters.");
+
+export const displayNameSchema = z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters.");
+
+export const registrationSchema = z.object({
+  email: emailSchema,
+  name: displayNameSchema,
+  password: passwordSchema,
+});
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+export const credentialsSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});

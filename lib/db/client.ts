@@ -1,0 +1,35 @@
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { createAdapter } from "./adapter";
+import type { DbTarget } from "./target";
+
+/**
+ * The app's database client. Both generated clients come from one data model and expose the same
+ * API; the SQLite client's type stands for both.
+ */
+export type Db = SqliteClient;
+
+export async function connectDb(target: DbTarget): Promise<Db> {
+  const adapter = createAdapter(target);
+  if (target.provider === "postgresql") {
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  const client = new SqliteClient({ adapter });
+  // WAL lets the web app and the collab sidecar share the file; NORMAL sync is safe under WAL.
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  return client;
+}
+
+export async function pingDb(db: Db, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database did not answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([db.$queryRawUnsafe("SELECT 1"), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

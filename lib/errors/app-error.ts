@@ -1,0 +1,55 @@
+/** Stable error codes and the HTTP status each maps to. Clients may rely on the codes. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  ACCOUNT_DISABLED: 403,
+  REGISTRATION_CLOSED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Safe to show to the client (never stack traces or internals). */
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.details = details;
+  }
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; requestId?: string; details?: Record<string, unknown> };
+}
+
+/** What a client may see of an error: app errors as they are, anything else as a generic 500. */
+export function publicError(err: unknown, requestId?: string): { status: number; body: ErrorBody } {
+  if (isAppError(err)) {
+    return {
+      status: err.status,
+      body: { error: { code: err.code, message: err.message, requestId, details: err.details } },
+    };
+  }
+  return {
+    status: 500,
+    body: { error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } },
+  };
+}
