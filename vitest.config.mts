@@ -1,0 +1,35 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+const exclude = ["node_modules/**", ".next/**", "e2e/**", "data/**"];
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["{lib,server,components,app,scripts}/**/*.test.{ts,tsx}"],
+          exclude: [...exclude, "**/*.int.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["{lib,server,app,scripts}/**/*.int.test.ts"],
+          exclude,
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Integration files share the machine's PostgreSQL and ports; two at a time is plenty on 2 cores.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
