@@ -13,6 +13,7 @@ import { hashSources } from "./source-hash";
 
 const root = join(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
+const prepareOnly = process.argv.includes("--prepare-only");
 const log = logger.child({ component: "supervisor" });
 const bin = (pkg: string, file: string) => join(root, "node_modules", pkg, file);
 
@@ -84,6 +85,7 @@ function startWeb(config: AppConfig): ChildProcess {
     stdio: "inherit",
     env: {
       ...process.env,
+      SERVICE_NAME: "web",
       NEXTAUTH_SECRET: config.authSecret,
       // Without a fixed public URL, next-auth builds its URLs from the request's Host header.
       ...(NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
@@ -94,6 +96,7 @@ function startWeb(config: AppConfig): ChildProcess {
 async function main(): Promise<void> {
   const config = loadConfig();
   prepare();
+  if (prepareOnly) return;
   await prepareDatabase(config);
   const children = new Map<string, ChildProcess>([["web", startWeb(config)]]);
   log.info({ url: `http://localhost:${config.env.PORT}`, dataDir: config.dataDir, db: config.db.provider }, "started");

@@ -31,6 +31,11 @@ const envSchema = z
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(1234),
+    COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+    COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(100),
+    COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+    REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
@@ -51,7 +56,9 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment; throws a ConfigError naming each bad variable. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export type EnvSource = Record<string, string | undefined>;
+
+export function parseEnv(source: EnvSource): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));

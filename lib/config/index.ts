@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { resolveDbTarget, type DbTarget } from "../db/target";
-import { parseEnv, type Env } from "./env";
+import { parseEnv, type Env, type EnvSource } from "./env";
 
 export { ConfigError } from "./env";
 import { loadOrCreateAuthSecret } from "./secrets";
@@ -15,7 +15,7 @@ export interface AppConfig {
   allowRegistration: boolean;
 }
 
-export function buildConfig(source: NodeJS.ProcessEnv): AppConfig {
+export function buildConfig(source: EnvSource): AppConfig {
   const env = parseEnv(source);
   const dataDir = resolve(env.DATA_DIR);
   return {

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
+import { AppError } from "../errors/app-error";
+import { createRateLimiter } from "./rate-limit";
+import { authenticate, ensurePresetAdmin, findOrCreateGithubUser, loadActiveUser, registerUser } from "./users";
+
+const open = { allowRegistration: true };
+const limiters = () => ({
+  byEmail: createRateLimiter({ limit: 5, windowMs: 60_000 }),
+  byIp: createRateLimiter({ limit: 30, windowMs: 60_000 }),
+});
+
+async function expectCode(promise: Promise<unknown>, code: string) {
+  await expect(promise).rejects.toSatisfy((err) => err instanceof AppError && err.code === code);
+}
+
+describe.each(testProviders())("accounts on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await t.dispose();
+  });
+
+  it("makes the first account admin and later ones members", async () => {
+    const first = await registerUser(t.db, { email: "ada@example.com", name: "Ada", password: "analytical1" }, open);
+    const second = await registerUser(t.db, { email: "bob@example.com", name: "Bob", password: "builder123" }, open);
+    expect(first.role).toBe("admin");
+    expect(second.role).toBe("member");
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id: first.id } });
+    expect(stored.passwordHash).toMatch(/^scrypt\$/);
+    expect(stored.passwordHash).not.toContain("analytical1");
+  });
+
+  it("refuses a taken email and closed registration", async () => {
+    await expectCode(registerUser(t.db, { email: "ada@example.com", name: "Ada 2", password: "whatever1" }, open), "EMAIL_TAKEN");
+    await expectCode(
+      registerUser(t.db, { email: "new@example.com", name: "New", password: "whatever1" }, { allowRegistration: false }),
+      "REGISTRATION_CLOSED",
+    );
+  });
+
+  it("signs in with the right password and gives one generic error otherwise", async () => {
+    const l = limiters();
+    const user = await authenticate(t.db, { email: "ada@example.com", password: "analytical1", ip: "1.1.1.1" }, l);
+    expect(user.email).toBe("ada@example.com");
+    const wrongPassword = authenticate(t.db, { email: "ada@example.com", password: "nope", ip: "1.1.1.1" }, l);
+    const unknownUser = authenticate(t.db, { email: "ghost@example.com", password: "nope", ip: "1.1.1.1" }, l);
+    await expect(wrongPassword).rejects.toThrow("Wrong email or password.");
+    await expect(unknownUser).rejects.toThrow("Wrong email or password.");
+  });
+
+  it("rate-limits repeated failures for an email, even with the right password afterwards", async () => {
+    const l = limiters();
+    for (let i = 0; i < 5; i++) {
+      await expectCode(authenticate(t.db, { email: "bob@example.com", password: "bad", ip: `10.0.0.${i}` }, l), "INVALID_CREDENTIALS");
+    }
+    await expectCode(authenticate(t.db, { email: "bob@example.com", password: "builder123", ip: "10.0.0.99" }, l), "RATE_LIMITED");
+    await expect(authenticate(t.db, { email: "ada@example.com", password: "analytical1", ip: "10.0.0.99" }, l)).resolves.toBeTruthy();
+  });
+
+  it("rate-limits repeated failures from one address across emails", async () => {
+    const l = { byEmail: createRateLimiter({ limit: 100, windowMs: 60_000 }), byIp: createRateLimiter({ limit: 3, windowMs: 60_000 }) };
+    for (let i = 0; i < 3; i++) {
+      await expectCode(authenticate(t.db, { email: `x${i}@example.com`, password: "bad", ip: "6.6.6.6" }, l), "INVALID_CREDENTIALS");
+    }
+    await expectCode(authenticate(t.db, { email: "ada@example.com", password: "analytical1", ip: "6.6.6.6" }, l), "RATE_LIMITED");
+  });
+
+  it("refuses disabled accounts at sign-in and on their next request", async () => {
+    const carol = await registerUser(t.db, { email: "carol@example.com", name: "Carol", password: "carol12345" }, open);
+    expect(await loadActiveUser(t.db, carol.id)).toMatchObject({ id: carol.id });
+    await t.db.user.update({ where: { id: carol.id }, data: { disabled: true } });
+    expect(await loadActiveUser(t.db, carol.id)).toBeNull();
+    await expectCode(authenticate(t.db, { email: "carol@example.com", password: "carol12345", ip: "2.2.2.2" }, limiters()), "ACCOUNT_DISABLED");
+  });
+
+  it("records when a user was last seen", async () => {
+    const ada = await t.db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    const at = new Date(Date.now() + 3_600_000);
+    await loadActiveUser(t.db, ada.id, at);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: ada.id } })).lastSeenAt?.getTime()).toBe(at.getTime());
+  });
+
+  it("creates the preset admin only while there is no user", async () => {
+    expect(await ensurePresetAdmin(t.db, { email: "root@example.com", password: "rootroot" })).toBe(false);
+    const empty = await createTestDatabase(provider);
+    try {
+      expect(await ensurePresetAdmin(empty.db, { email: "Root@Example.com", password: "rootroot" })).toBe(true);
+      const root = await authenticate(empty.db, { email: "root@example.com", password: "rootroot", ip: "3.3.3.3" }, limiters());
+      expect(root.role).toBe("admin");
+      expect(await ensurePresetAdmin(empty.db, { email: "other@example.com", password: "rootroot" })).toBe(false);
+    } finally {
+      await empty.dispose();
+    }
+  });
+
+  it("links GitHub identities without taking over password accounts", async () => {
+    const gh = await findOrCreateGithubUser(t.db, { githubId: "42", email: "Dev@Example.com", name: "Dev" }, open);
+    expect(gh).toMatchObject({ email: "dev@example.com", role: "member" });
+    expect((await findOrCreateGithubUser(t.db, { githubId: "42", email: "changed@example.com", name: "Dev" }, open)).id).toBe(gh.id);
+    await expectCode(findOrCreateGithubUser(t.db, { githubId: "43", email: "ada@example.com", name: "Imposter" }, open), "EMAIL_TAKEN");
+    await expectCode(
+      findOrCreateGithubUser(t.db, { githubId: "44", email: "late@example.com", name: "Late" }, { allowRegistration: false }),
+      "REGISTRATION_CLOSED",
+    );
+  });
+});
