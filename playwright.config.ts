@@ -1,12 +1,46 @@
-import { defineConfig } from "@playwright/test";
+import { defineConfig, type PlaywrightTestConfig } from "@playwright/test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// One production server per run, on a fresh data directory, started by the same command users run.
+// One production server per database, each on fresh data, started by the same command users run.
+// With TEST_DATABASE_URL set, every test runs a second time against PostgreSQL (in its own schema).
 const port = Number(process.env.E2E_PORT ?? 3210);
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "eca-e2e-"));
-const baseURL = `http://127.0.0.1:${port}`;
+process.env.E2E_PG_SCHEMA ??= `e2e_${Date.now().toString(36)}`;
+
+type Server = NonNullable<Extract<PlaywrightTestConfig["webServer"], unknown[]>>[number];
+
+function server(name: string, serverPort: number, extraEnv: Record<string, string>): Server {
+  const url = `http://127.0.0.1:${serverPort}`;
+  return {
+    name,
+    command: "node scripts/start.mjs",
+    url: `${url}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(serverPort),
+      HOST: "127.0.0.1",
+      DATA_DIR: join(process.env.E2E_DATA_DIR!, name),
+      LOG_LEVEL: "warn",
+      ALLOW_REGISTRATION: "true",
+      ...extraEnv,
+    },
+  };
+}
+
+function postgresUrl(): string | undefined {
+  if (!process.env.TEST_DATABASE_URL) return undefined;
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.searchParams.set("schema", process.env.E2E_PG_SCHEMA!);
+  return url.toString();
+}
+
+const pg = postgresUrl();
+const servers = [server("sqlite", port, {}), ...(pg ? [server("postgresql", port + 1, { DATABASE_URL: pg })] : [])];
 
 export default defineConfig({
   testDir: "e2e",
@@ -17,8 +51,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  globalTeardown: pg ? "./e2e/drop-postgres-schema.ts" : undefined,
   use: {
-    baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     viewport: { width: 1366, height: 800 },
@@ -27,19 +61,9 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  webServer: {
-    command: "node scripts/start.mjs",
-    url: `${baseURL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: process.env.E2E_DATA_DIR,
-      LOG_LEVEL: "warn",
-      ALLOW_REGISTRATION: "true",
-    },
-  },
+  projects: servers.map((s) => ({
+    name: s.name!,
+    use: { baseURL: `http://127.0.0.1:${s.env!.PORT}` },
+  })),
+  webServer: servers,
 });

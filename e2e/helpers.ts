@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
 export interface Account {
   name: string;
@@ -40,5 +40,6 @@ export async function signOut(page: Page) {
 
 /** Saves a full-page screenshot under test-results/screens for people to look at. */
 export async function snap(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  const project = test.info().project.name;
+  await page.screenshot({ path: `test-results/screens/${project}/${name}.png`, fullPage: true });
 }
