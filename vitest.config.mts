@@ -12,6 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["{lib,server,components,app,scripts}/**/*.test.{ts,tsx}"],
           exclude: [...exclude, "**/*.int.test.ts"],
           environment: "node",
@@ -21,6 +22,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "integration",
+          sequence: { groupOrder: 1 },
           include: ["{lib,server,app,scripts}/**/*.int.test.ts"],
           exclude,
           environment: "node",
