@@ -11,8 +11,20 @@ export const ERROR_STATUS = {
   EMAIL_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  // Why a document could not be added to the knowledge base (lib/knowledge).
+  UNSUPPORTED_TYPE: 415,
+  TOO_LARGE: 413,
+  EMPTY: 422,
+  CORRUPT: 422,
+  ENCRYPTED: 422,
+  UNSAFE_ARCHIVE: 422,
+  NO_TEXT: 422,
+  LOW_QUALITY: 422,
   INTERNAL: 500,
+  AI_PROVIDER_FAILED: 502,
   UNAVAILABLE: 503,
+  AI_NOT_CONFIGURED: 503,
+  AI_TIMEOUT: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
