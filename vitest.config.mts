@@ -7,6 +7,8 @@ const exclude = ["node_modules/**", ".next/**", "e2e/**", "data/**"];
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Structured logs would bury the test report; set LOG_LEVEL to see them.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     projects: [
       {
         resolve: { alias },

@@ -1,0 +1,59 @@
+import type { ModelMessage } from "ai";
+import { z } from "zod";
+import { AppError } from "../errors/app-error";
+import { countMessageTokens, countTokens } from "./tokens";
+
+export const chatMessageSchema = z.object({
+  role: z.enum(["system", "user", "assistant"]),
+  content: z.string(),
+});
+
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+
+export const chatMessagesSchema = z
+  .array(chatMessageSchema)
+  .refine((messages) => messages.some((m) => m.role === "user"), "needs at least one user message");
+
+export interface ChatPrompt {
+  /** All system messages, joined; providers take it apart from the conversation. */
+  system?: string;
+  messages: ModelMessage[];
+}
+
+/** The text that asks a model to carry on an answer another model (or attempt) left unfinished. */
+export const CONTINUE_INSTRUCTION =
+  "Your previous reply was cut off by a connection problem. Continue it from exactly where it stopped: " +
+  "start with the very next characters, do not repeat anything already written, and add no preamble.";
+
+export function toChatPrompt(input: readonly ChatMessage[]): ChatPrompt {
+  const parsed = chatMessagesSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new AppError("VALIDATION_FAILED", `Invalid chat messages: ${parsed.error.issues[0]?.message ?? "malformed"}`);
+  }
+  const system = parsed.data
+    .filter((m) => m.role === "system")
+    .map((m) => m.content)
+    .join("\n\n");
+  const messages = parsed.data.flatMap((m): ModelMessage[] =>
+    m.role === "user" ? [{ role: "user", content: m.content }] : m.role === "assistant" ? [{ role: "assistant", content: m.content }] : [],
+  );
+  return { system: system === "" ? undefined : system, messages };
+}
+
+/** The prompt plus the partial answer so far and the instruction to continue it. */
+export function withPartialAnswer(prompt: ChatPrompt, partial: string): ChatPrompt {
+  if (partial === "") return prompt;
+  return {
+    system: prompt.system,
+    messages: [...prompt.messages, { role: "assistant", content: partial }, { role: "user", content: CONTINUE_INSTRUCTION }],
+  };
+}
+
+/** Our own count, for providers that do not report usage. */
+export function estimatePromptTokens(prompt: ChatPrompt): number {
+  const messageTokens = prompt.messages.reduce(
+    (sum, m) => sum + countMessageTokens({ content: typeof m.content === "string" ? m.content : JSON.stringify(m.content) }),
+    0,
+  );
+  return countTokens(prompt.system ?? "") + messageTokens;
+}

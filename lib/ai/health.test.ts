@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { aiHealthCheck } from "./health";
+import { testDeps } from "./testing/chat-harness";
+
+function openBreaker(deps: ReturnType<typeof testDeps>, provider: "openai" | "ollama") {
+  for (let i = 0; i < deps.config.breaker.failureThreshold; i++) deps.breakers.get(provider).tryAcquire()!.fail();
+}
+
+describe("aiHealthCheck", () => {
+  it("is down when no provider is configured", async () => {
+    expect(await aiHealthCheck(testDeps({}))()).toEqual({ status: "down", detail: "no AI provider configured" });
+  });
+
+  it("reports each configured provider's breaker", async () => {
+    const deps = testDeps({ OPENAI_API_KEY: "sk", OLLAMA_BASE_URL: "http://127.0.0.1:11434" });
+    expect(await aiHealthCheck(deps)()).toEqual({ status: "ok", detail: "OpenAI: closed, Ollama: closed" });
+    openBreaker(deps, "openai");
+    expect(await aiHealthCheck(deps)()).toEqual({ status: "degraded", detail: "OpenAI: open, Ollama: closed" });
+    openBreaker(deps, "ollama");
+    expect((await aiHealthCheck(deps)()).status).toBe("down");
+  });
+});

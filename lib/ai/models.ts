@@ -1,0 +1,33 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import { parseModelRef, type ModelRef } from "./model-ref";
+import { notConfiguredError, type AiConfig } from "./provider-config";
+
+/**
+ * The AI SDK model behind a ref. Throws AI_NOT_CONFIGURED when its provider is not set up and
+ * VALIDATION_FAILED for a malformed ref; it does not check the catalogue (see ModelCatalogue.find).
+ */
+export function createLanguageModel(ref: ModelRef, config: AiConfig): LanguageModel {
+  const { provider, modelId } = parseModelRef(ref);
+  const { openai, anthropic, ollama, "openai-compatible": compatible } = config.providers;
+  if (provider === "openai" && openai) {
+    return createOpenAI({ apiKey: openai.apiKey, baseURL: openai.baseURL }).chat(modelId);
+  }
+  if (provider === "anthropic" && anthropic) {
+    return createAnthropic({ apiKey: anthropic.apiKey, baseURL: anthropic.baseURL }).languageModel(modelId);
+  }
+  if (provider === "ollama" && ollama) {
+    return createOpenAICompatible({ name: "ollama", baseURL: `${ollama.baseURL}/v1`, includeUsage: true }).chatModel(modelId);
+  }
+  if (provider === "openai-compatible" && compatible) {
+    return createOpenAICompatible({
+      name: "openai-compatible",
+      baseURL: compatible.baseURL,
+      apiKey: compatible.apiKey,
+      includeUsage: true,
+    }).chatModel(modelId);
+  }
+  throw notConfiguredError(provider);
+}
