@@ -11,7 +11,7 @@ export default defineConfig({
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
     projects: [
       {
-        resolve: { alias },
+        extends: true,
         test: {
           name: "unit",
           sequence: { groupOrder: 0 },
@@ -21,7 +21,7 @@ export default defineConfig({
         },
       },
       {
-        resolve: { alias },
+        extends: true,
         test: {
           name: "integration",
           sequence: { groupOrder: 1 },
