@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets several checkouts' builds coexist (e.g. parallel end-to-end runs); `.next` by default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native modules and the logger stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "pino", "pg"],

@@ -58,7 +58,7 @@ function prepare(): void {
   });
   if (dev) return;
   whenChanged(
-    ".next/eca-build.stamp",
+    join(process.env.NEXT_DIST_DIR || ".next", "eca-build.stamp"),
     ["app", "components", "lib", "public", "proxy.ts", "next.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"],
     () => runStep("production build", [bin("next", "dist/bin/next"), "build"]),
   );
