@@ -32,10 +32,21 @@ const envSchema = z
     GITHUB_SECRET: optionalText,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(1234),
-    COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+    COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(100),
     COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
     REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
+    KNOWLEDGE_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(50),
+    KNOWLEDGE_USER_QUOTA_MB: z.coerce.number().int().min(1).default(1024),
+    KNOWLEDGE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+    KNOWLEDGE_JOB_TIMEOUT_S: z.coerce.number().int().min(5).max(3600).default(300),
+    KNOWLEDGE_JOB_MEMORY_MB: z.coerce.number().int().min(64).max(16384).default(1024),
+    KNOWLEDGE_CHUNK_TOKENS: z.coerce.number().int().min(64).max(8000).default(400),
+    KNOWLEDGE_CHUNK_OVERLAP: z.coerce.number().min(0).max(0.5).default(0.15),
+    KNOWLEDGE_EMBEDDING_MODEL: optionalText.pipe(
+      z.string().regex(/^(openai|ollama):\S+$/, "must be openai:<model> or ollama:<model>").optional(),
+    ),
+    KNOWLEDGE_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

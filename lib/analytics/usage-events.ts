@@ -1,0 +1,58 @@
+import type { Db } from "../db/client";
+
+/**
+ * The one usage stream behind the analytics dashboard: every feature appends UsageEvent rows
+ * `{type, userId, roomId, model, data (JSON object), createdAt}`. Types are dotted `feature.what`.
+ *
+ * Collaboration writes (through the sidecar, aggregated before writing):
+ * - `collab.join`   someone opened a room;            data `{channel: "doc" | "events", role}`
+ * - `collab.active` minutes a user was active in a room (sent a document or awareness change),
+ *                   counted per wall-clock minute;   data `{minutes}`
+ * - `collab.edit`   characters a user added and removed in one file; data `{file_id, path, added, removed}`
+ */
+export interface CollabUsageData {
+  "collab.join": { channel: "doc" | "events"; role: string };
+  "collab.active": { minutes: number };
+  "collab.edit": { file_id: string; path: string | null; added: number; removed: number };
+}
+
+export interface UsageEventInput {
+  type: string;
+  userId?: string | null;
+  roomId?: string | null;
+  /** The AI model involved, for chat and assistant events. */
+  model?: string | null;
+  data?: Record<string, unknown>;
+  createdAt?: Date;
+}
+
+/** Where features send usage events; the sidecar takes one so tests can observe or drop them. */
+export interface UsageEventSink {
+  record(events: UsageEventInput[]): Promise<void>;
+}
+
+export async function recordUsageEvents(db: Db, events: UsageEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.usageEvent.createMany({
+    data: events.map((e) => ({
+      type: e.type,
+      userId: e.userId ?? null,
+      roomId: e.roomId ?? null,
+      model: e.model ?? null,
+      data: JSON.stringify(e.data ?? {}),
+      ...(e.createdAt && { createdAt: e.createdAt }),
+    })),
+  });
+}
+
+export function createUsageEventSink(db: Db): UsageEventSink {
+  return { record: (events) => recordUsageEvents(db, events) };
+}
+
+export function collabUsageEvent<T extends keyof CollabUsageData>(
+  type: T,
+  context: { userId: string; roomId: string },
+  data: CollabUsageData[T],
+): UsageEventInput {
+  return { type, userId: context.userId, roomId: context.roomId, data: { ...data } };
+}

@@ -1,0 +1,80 @@
+import * as Y from "yjs";
+import { postChatMessage } from "../lib/collab/chat";
+import { makeServerEvent, type ClientEvent } from "../lib/collab/events";
+import { requireRoomAccess } from "../lib/collab/membership";
+import { applyStateToDoc } from "../lib/collab/restore";
+import { canEditRoom } from "../lib/collab/room-roles";
+import { getVersion, saveCheckpoint, saveVersion } from "../lib/collab/versions";
+import type { Db } from "../lib/db/client";
+import { AppError } from "../lib/errors/app-error";
+import type { EventsConnection } from "./events-connection";
+import { ServerEdit, type Room } from "./room";
+
+/**
+ * What the sidecar does with each client event. Permissions are checked against the database by
+ * the lib functions; the role check here only spares them a query for viewers.
+ */
+export function createEventHandler(db: Db) {
+  return async (event: ClientEvent, conn: EventsConnection, room: Room): Promise<void> => {
+    const identity = conn.identity;
+    if (!identity) return;
+    const context = { roomId: room.id, userId: identity.userId };
+    switch (event.event_type) {
+      case "chat.send": {
+        const message = await postChatMessage(db, { ...context, body: event.payload.body });
+        const payload = { id: message.id, user_name: message.userName, body: message.body, created_at: message.createdAt.toISOString() };
+        room.broadcastEvent(makeServerEvent("chat.message", payload, context));
+        return;
+      }
+      case "presence.request":
+        conn.sendEvent(makeServerEvent("presence.summary", { users: room.presenceSummary() }, { roomId: room.id, userId: null }));
+        return;
+      case "version.save": {
+        assertCanEdit(conn);
+        const release = room.hold();
+        try {
+          const version = await saveVersion(db, { ...context, label: event.payload.label, state: Y.encodeStateAsUpdate(room.doc) });
+          const payload = { id: version.id, label: version.label, auto: false, created_at: version.createdAt.toISOString() };
+          room.broadcastEvent(makeServerEvent("version.saved", payload, context));
+        } finally {
+          release();
+        }
+        return;
+      }
+      case "version.restore": {
+        assertCanEdit(conn);
+        const release = room.hold();
+        try {
+          await restoreVersion(db, room, context, event.payload.version_id);
+        } finally {
+          release();
+        }
+        return;
+      }
+    }
+  };
+}
+
+function assertCanEdit(conn: EventsConnection): void {
+  if (!canEditRoom(conn.role)) throw new AppError("FORBIDDEN", "Viewers cannot change this room.");
+}
+
+/**
+ * Restores a version as a new change on the live document. The current state is saved first as
+ * an automatic version, so the restore can itself be undone by restoring that one.
+ */
+async function restoreVersion(db: Db, room: Room, context: { roomId: string; userId: string }, versionId: string): Promise<void> {
+  await requireRoomAccess(db, context.roomId, context.userId, "edit");
+  const version = await getVersion(db, { ...context, versionId });
+  const undo = await saveCheckpoint(db, {
+    roomId: room.id,
+    state: Y.encodeStateAsUpdate(room.doc),
+    label: `Before restoring “${version.label.slice(0, 90)}”`,
+    createdBy: context.userId,
+  });
+  const counts = applyStateToDoc(room.doc, version.state, new ServerEdit(context.userId));
+  await room.flush();
+  room.broadcastEvent(
+    makeServerEvent("version.restored", { version_id: version.id, label: version.label, undo_version_id: undo.id, ...counts }, context),
+  );
+}

@@ -1,0 +1,67 @@
+import "./service-name";
+import { createUsageEventSink } from "../lib/analytics/usage-events";
+import { buildConfig, ConfigError } from "../lib/config";
+import { connectDb } from "../lib/db/client";
+import { logger } from "../lib/observability/logger";
+import packageJson from "../package.json" with { type: "json" };
+import { startSidecar } from "./sidecar";
+
+/**
+ * The collab sidecar process (`npm run collab`). Expects a migrated database (the supervisor
+ * migrates before starting it). SIGTERM/SIGINT: close sockets, flush every room, disconnect, exit 0.
+ */
+const log = logger.child({ component: "sidecar" });
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = buildConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      log.fatal({ problems: err.problems }, err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { env } = config;
+  const db = await connectDb(config.db);
+  const sidecar = await startSidecar({
+    db,
+    authSecret: config.authSecret,
+    port: env.COLLAB_PORT,
+    host: env.HOST,
+    limits: {
+      maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
+      maxMessagesPerSecond: env.COLLAB_MAX_MESSAGES_PER_SECOND,
+      maxConnectionsPerUser: env.COLLAB_MAX_CONNECTIONS_PER_USER,
+    },
+    redisUrl: env.REDIS_URL,
+    usage: createUsageEventSink(db),
+    log,
+    version: packageJson.version,
+  });
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping");
+    try {
+      await sidecar.close();
+      await db.$disconnect();
+      process.exit(0);
+    } catch (err) {
+      log.fatal({ err }, "unclean shutdown");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", (signal) => void stop(signal));
+  process.on("SIGINT", (signal) => void stop(signal));
+}
+
+process.on("unhandledRejection", (err) => log.error({ err }, "unhandled promise rejection"));
+
+main().catch((err) => {
+  log.fatal({ err }, "collab sidecar failed to start");
+  process.exit(1);
+});
