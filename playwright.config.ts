@@ -23,6 +23,8 @@ function server(name: string, serverPort: number, extraEnv: Record<string, strin
     stderr: "pipe",
     env: {
       PORT: String(serverPort),
+      // Each app server runs its own collab sidecar; keep their ports apart from other runs too.
+      COLLAB_PORT: String(serverPort + 100),
       HOST: "127.0.0.1",
       DATA_DIR: join(process.env.E2E_DATA_DIR!, name),
       LOG_LEVEL: "warn",

@@ -1,5 +1,5 @@
 // Prepares and runs the product: config check, Prisma clients, production build, migrations, the
-// preset admin, then the web app (and later the collab sidecar) as child processes. SIGINT/SIGTERM
+// preset admin, then the web app and the collab sidecar as child processes. SIGINT/SIGTERM
 // are passed to the children, which close their database connections before exiting.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -77,20 +77,27 @@ async function prepareDatabase(config: AppConfig): Promise<void> {
   }
 }
 
-function startWeb(config: AppConfig): ChildProcess {
-  const { PORT, HOST, NEXTAUTH_URL } = config.env;
-  const args = [bin("next", "dist/bin/next"), dev ? "dev" : "start", "-p", String(PORT), "-H", HOST];
+function startChild(service: string, args: string[], env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, args, {
     cwd: root,
     stdio: "inherit",
-    env: {
-      ...process.env,
-      SERVICE_NAME: "web",
-      NEXTAUTH_SECRET: config.authSecret,
-      // Without a fixed public URL, next-auth builds its URLs from the request's Host header.
-      ...(NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
-    },
+    env: { ...process.env, ...env, SERVICE_NAME: service },
   });
+}
+
+/** The processes of the product; each reads the same configuration and DATA_DIR. */
+function startChildren(config: AppConfig): Map<string, ChildProcess> {
+  const { PORT, HOST, NEXTAUTH_URL } = config.env;
+  const web = startChild("web", [bin("next", "dist/bin/next"), dev ? "dev" : "start", "-p", String(PORT), "-H", HOST], {
+    NEXTAUTH_SECRET: config.authSecret,
+    // Without a fixed public URL, next-auth builds its URLs from the request's Host header.
+    ...(NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
+  });
+  const collab = startChild("collab", ["--import", "tsx", join(root, "server", "main.ts")]);
+  return new Map([
+    ["web", web],
+    ["collab", collab],
+  ]);
 }
 
 async function main(): Promise<void> {
@@ -98,8 +105,11 @@ async function main(): Promise<void> {
   prepare();
   if (prepareOnly) return;
   await prepareDatabase(config);
-  const children = new Map<string, ChildProcess>([["web", startWeb(config)]]);
-  log.info({ url: `http://localhost:${config.env.PORT}`, dataDir: config.dataDir, db: config.db.provider }, "started");
+  const children = startChildren(config);
+  log.info(
+    { url: `http://localhost:${config.env.PORT}`, collabPort: config.env.COLLAB_PORT, dataDir: config.dataDir, db: config.db.provider },
+    "started",
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals, exitCode: number) => {
