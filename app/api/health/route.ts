@@ -1,5 +1,7 @@
 import { getDb } from "@/app/_server/runtime";
 import { route } from "@/app/_server/route";
+import { collabSidecarCheck } from "@/lib/collab/sidecar-health";
+import { getConfig } from "@/lib/config";
 import { pingDb } from "@/lib/db/client";
 import { logger } from "@/lib/observability/logger";
 import { runHealthChecks } from "@/lib/observability/health";
@@ -25,6 +27,7 @@ export const GET = route(async () => {
           }
         },
       },
+      collab: { critical: false, run: collabSidecarCheck(`http://127.0.0.1:${getConfig().env.COLLAB_PORT}`) },
     },
     { version: packageJson.version, startedAt },
   );
