@@ -46,6 +46,8 @@ const servers = [server("sqlite", port, {}), ...(pg ? [server("postgresql", port
 
 export default defineConfig({
   testDir: "e2e",
+  // Parallel runs (e.g. several worktrees on one machine) keep their artefacts apart.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,
