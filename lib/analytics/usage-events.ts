@@ -56,3 +56,44 @@ export function collabUsageEvent<T extends keyof CollabUsageData>(
 ): UsageEventInput {
   return { type, userId: context.userId, roomId: context.roomId, data: { ...data } };
 }
+
+/**
+ * Chat writes (model = the model ref that answered, e.g. `openai:gpt-4o-mini`):
+ * - `chat.turn`     one assistant answer;  data `{conversationId, inputTokens, outputTokens, costUsd,
+ *                   ttftMs, totalMs, error}` (error = a stable error code, or null when it succeeded)
+ * - `chat.feedback` a thumbs up/down;      data `{messageId, rating: 1 | -1, comment}`
+ * Knowledge writes:
+ * - `knowledge.ingested`        a document became ready;  data `{documentId, bytes, chunks}`
+ * - `knowledge.failed`          ingestion failed;          data `{documentId, reason}` (a stable code)
+ * - `knowledge.search`          passages retrieved;        data `{results, ms}`
+ * - `knowledge.citation_opened` a cited passage opened;    data `{passageId}`
+ */
+export interface ChatUsageData {
+  "chat.turn": {
+    conversationId: string;
+    inputTokens: number;
+    outputTokens: number;
+    costUsd: number | null;
+    ttftMs: number | null;
+    totalMs: number;
+    error: string | null;
+  };
+  "chat.feedback": { messageId: string; rating: 1 | -1; comment: string | null };
+}
+
+export interface KnowledgeUsageData {
+  "knowledge.ingested": { documentId: string; bytes: number; chunks: number };
+  "knowledge.failed": { documentId: string; reason: string };
+  "knowledge.search": { results: number; ms: number };
+  "knowledge.citation_opened": { passageId: string };
+}
+
+export type UsageData = CollabUsageData & ChatUsageData & KnowledgeUsageData;
+
+export function usageEvent<T extends keyof UsageData>(
+  type: T,
+  context: { userId?: string | null; roomId?: string | null; model?: string | null },
+  data: UsageData[T],
+): UsageEventInput {
+  return { type, userId: context.userId ?? null, roomId: context.roomId ?? null, model: context.model ?? null, data: { ...data } };
+}
