@@ -16,6 +16,21 @@ describe("createRateLimiter", () => {
     expect(limiter.peek("k").allowed).toBe(true);
   });
 
+  it("names the time when the next event actually fits, counting refused attempts too", () => {
+    let now = 0;
+    const limiter = createRateLimiter({ limit: 2, windowMs: 100, now: () => now });
+    limiter.hit("k");
+    now = 50;
+    limiter.hit("k");
+    now = 60;
+    const refused = limiter.hit("k");
+    expect(refused.retryAfterMs).toBe(90);
+    now += refused.retryAfterMs - 1;
+    expect(limiter.peek("k").allowed).toBe(false);
+    now += 1;
+    expect(limiter.peek("k").allowed).toBe(true);
+  });
+
   it("keeps keys apart and can reset one", () => {
     const limiter = createRateLimiter({ limit: 1, windowMs: 1_000 });
     limiter.hit("a");

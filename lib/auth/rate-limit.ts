@@ -29,9 +29,13 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
     return kept;
   }
 
-  function decide(times: number[]): RateLimitDecision {
-    const allowed = times.length <= limit;
-    const retryAfterMs = allowed ? 0 : Math.max(0, times[times.length - limit - 1]! + windowMs - now());
+  /**
+   * `pending` is 1 when the event being decided is already in `times` (hit) and 0 when it is not
+   * (peek). Another event fits once all but `limit - 1` of the stored events have left the window.
+   */
+  function decide(times: number[], pending: 0 | 1): RateLimitDecision {
+    const allowed = times.length - pending < limit;
+    const retryAfterMs = allowed ? 0 : Math.max(0, times[times.length - limit]! + windowMs - now());
     return { allowed, remaining: Math.max(0, limit - times.length), retryAfterMs };
   }
 
@@ -40,11 +44,11 @@ export function createRateLimiter(options: { limit: number; windowMs: number; no
       const times = current(key);
       times.push(now());
       events.set(key, times);
-      return decide(times);
+      return decide(times, 1);
     },
     peek(key) {
       const times = current(key);
-      return { ...decide(times), allowed: times.length < limit };
+      return decide(times, 0);
     },
     reset(key) {
       events.delete(key);
