@@ -32,6 +32,7 @@ const envSchema = z
     GITHUB_SECRET: optionalText,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(1234),
+    COLLAB_PUBLIC_URL: optionalText.pipe(z.string().regex(/^wss?:\/\/[^\s]+$/, "must start with ws:// or wss://").optional()),
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(100),
     COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
@@ -47,6 +48,8 @@ const envSchema = z
       z.string().regex(/^(openai|ollama):\S+$/, "must be openai:<model> or ollama:<model>").optional(),
     ),
     KNOWLEDGE_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+    CHAT_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(512),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

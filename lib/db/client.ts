@@ -1,7 +1,7 @@
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { createAdapter } from "./adapter";
-import type { DbTarget } from "./target";
+import type { DbProvider, DbTarget } from "./target";
 
 /**
  * The app's database client. Both generated clients come from one data model and expose the same
@@ -9,12 +9,24 @@ import type { DbTarget } from "./target";
  */
 export type Db = SqliteClient;
 
+const providers = new WeakMap<Db, DbProvider>();
+
+/** Which database a client talks to, for the few queries that must differ (e.g. case-insensitive search). */
+export function dbProvider(db: Db): DbProvider {
+  const provider = providers.get(db);
+  if (!provider) throw new Error("dbProvider: this client was not created by connectDb");
+  return provider;
+}
+
 export async function connectDb(target: DbTarget): Promise<Db> {
   const adapter = createAdapter(target);
   if (target.provider === "postgresql") {
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const pgClient = new PostgresClient({ adapter }) as unknown as Db;
+    providers.set(pgClient, "postgresql");
+    return pgClient;
   }
   const client = new SqliteClient({ adapter });
+  providers.set(client, "sqlite");
   // WAL lets the web app and the collab sidecar share the file; NORMAL sync is safe under WAL.
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");

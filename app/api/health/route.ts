@@ -1,5 +1,6 @@
 import { getDb } from "@/app/_server/runtime";
 import { route } from "@/app/_server/route";
+import { aiHealthCheck, getAiRuntime } from "@/lib/ai";
 import { collabSidecarCheck } from "@/lib/collab/sidecar-health";
 import { getConfig } from "@/lib/config";
 import { pingDb } from "@/lib/db/client";
@@ -28,6 +29,7 @@ export const GET = route(async () => {
         },
       },
       collab: { critical: false, run: collabSidecarCheck(`http://127.0.0.1:${getConfig().env.COLLAB_PORT}`) },
+      ai: { critical: false, run: () => aiHealthCheck(getAiRuntime())() },
     },
     { version: packageJson.version, startedAt },
   );

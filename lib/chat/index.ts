@@ -1,0 +1,20 @@
+/** The AI chat domain: conversations, messages, feedback, settings and one streamed turn. */
+export {
+  createConversation,
+  deleteConversation,
+  listConversations,
+  renameConversation,
+  requireConversation,
+  roomConversation,
+  type ConversationPage,
+  type ConversationSummary,
+} from "./conversations";
+export { setFeedback } from "./feedback";
+export { loadMessages, type StoredMessage } from "./messages";
+export { getPassageSource, setPassageSource, type PassageQuery, type PassageSource } from "./passage-source";
+export { chatRequestSchema, type ChatRequest } from "./request";
+export { feedbackInputSchema, idSchema, titleSchema, type Citation, type FeedbackInput } from "./schemas";
+export { chatSettingsSchema, getChatSettings, pickDefaultModel, saveChatSettings, type ChatSettings } from "./settings";
+export { startChatTurn, type ChatTurnDeps } from "./turn";
+export type { TurnFailure } from "./turn-writer";
+export { toUIMessages, type ChatMessageMetadata, type ChatUIMessage } from "./ui-message";

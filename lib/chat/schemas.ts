@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { formatModelRef, modelRefSchema } from "../ai/model-ref";
+import { AppError } from "../errors/app-error";
+
+/** Ids are cuids from the database or ids the chat client generated (alphanumeric, dash, underscore). */
+export const idSchema = z.string().trim().min(1).max(64).regex(/^[\w-]+$/, "is not a valid id");
+
+export const TITLE_MAX_LENGTH = 80;
+export const titleSchema = z.string().trim().min(1, "Title is empty").max(TITLE_MAX_LENGTH, `At most ${TITLE_MAX_LENGTH} characters`);
+
+export const MESSAGE_MAX_CHARS = 32_000;
+export const COMMENT_MAX_CHARS = 2_000;
+
+export const modelRefStringSchema = modelRefSchema.transform(formatModelRef);
+
+export const feedbackInputSchema = z.object({
+  messageId: idSchema,
+  rating: z.union([z.literal(1), z.literal(-1)]),
+  comment: z
+    .string()
+    .trim()
+    .max(COMMENT_MAX_CHARS)
+    .transform((v) => (v === "" ? null : v))
+    .nullish()
+    .transform((v) => v ?? null),
+});
+export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
+
+export const listConversationsSchema = z.object({
+  cursor: idSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type ListConversationsInput = z.input<typeof listConversationsSchema>;
+
+/** The passages an answer was given, as stored in ChatMessage.citations and sent to the UI. */
+export const citationSchema = z.object({ citation: z.number().int().min(1), passageId: z.string().min(1).max(200) });
+export type Citation = z.infer<typeof citationSchema>;
+export const citationsSchema = z.array(citationSchema);
+
+/** Parses input at lib's edge; a failure becomes VALIDATION_FAILED naming the first problem. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
+    throw new AppError("VALIDATION_FAILED", `${where}${issue?.message ?? "invalid input"}`);
+  }
+  return result.data;
+}

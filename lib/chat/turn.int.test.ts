@@ -1,0 +1,143 @@
+import { readUIMessageStream, type UIMessageChunk } from "ai";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAiRuntime, type AiRuntime } from "../ai/runtime";
+import { testConfig } from "../ai/testing/chat-harness";
+import { startFakeProvider, type FakeProviderServer } from "../ai/testing/fake-providers";
+import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
+import { logger } from "../observability/logger";
+import { createConversation } from "./conversations";
+import { loadMessages } from "./messages";
+import type { PassageSource } from "./passage-source";
+import { createTestUser } from "./testing";
+import { startChatTurn } from "./turn";
+import type { ChatUIMessage } from "./ui-message";
+
+const noPassages: PassageSource = { retrieve: async () => [] };
+const passages: PassageSource = {
+  retrieve: async () => [{ id: "passage-7", citation: 1, text: "Deploys run `make ship` from main.", source: { documentName: "ops.md", lineStart: 3, lineEnd: 4 } }],
+};
+
+async function readAll(stream: ReadableStream<UIMessageChunk>) {
+  const [forChunks, forMessage] = stream.tee();
+  const chunks: UIMessageChunk[] = [];
+  const collecting = (async () => {
+    const reader = forChunks.getReader();
+    for (let step = await reader.read(); !step.done; step = await reader.read()) chunks.push(step.value);
+  })();
+  let message: ChatUIMessage | undefined;
+  for await (const snapshot of readUIMessageStream<ChatUIMessage>({ stream: forMessage as ReadableStream<never> })) message = snapshot;
+  await collecting;
+  const text = message?.parts.map((p) => (p.type === "text" ? p.text : "")).join("") ?? "";
+  return { chunks, message, text };
+}
+
+describe.each(testProviders())("a chat turn through the real SDK clients on %s", (provider) => {
+  let t: TestDatabase;
+  let userId: string;
+  let fake: FakeProviderServer;
+  let ai: AiRuntime;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+    userId = await createTestUser(t.db, "Turner");
+  });
+  afterAll(() => t.dispose());
+  beforeEach(async () => {
+    fake = await startFakeProvider("openai");
+    ai = createAiRuntime(
+      testConfig({ OPENAI_COMPATIBLE_BASE_URL: fake.baseURL, OPENAI_COMPATIBLE_MODELS: "main,backup", AI_FALLBACK_MODELS: "openai-compatible:backup" }),
+    );
+  });
+  afterEach(() => fake.close());
+
+  async function turn(text: string, options: { source?: PassageSource; runtime?: AiRuntime; signal?: AbortSignal; conversationId?: string } = {}) {
+    const conversationId = options.conversationId ?? (await createConversation(t.db, userId)).id;
+    const stream = await startChatTurn(
+      { db: t.db, ai: options.runtime ?? ai, passages: options.source ?? noPassages, log: logger },
+      {
+        userId,
+        conversationId,
+        trigger: { kind: "submit", messageId: crypto.randomUUID(), text },
+        model: "openai-compatible:main",
+        editor: undefined,
+        roomId: null,
+        signal: options.signal ?? new AbortController().signal,
+      },
+    );
+    return { conversationId, ...(await readAll(stream)) };
+  }
+
+  it("streams the answer with its model and citations, and stores both messages, cost and a usage event", async () => {
+    fake.reply({ kind: "stream", chunks: ["Run ", "`make ship` ", "[1]."], usage: { input: 40, output: 6 } });
+    const result = await turn("How do we deploy?", { source: passages });
+    expect(result.text).toBe("Run `make ship` [1].");
+    expect(result.message?.metadata).toMatchObject({ model: "openai-compatible:main", citations: [{ citation: 1, passageId: "passage-7" }] });
+    const prompt = JSON.stringify(fake.chatRequests()[0]!.body);
+    expect(prompt).toContain("Deploys run `make ship` from main.");
+
+    const stored = await loadMessages(t.db, userId, result.conversationId);
+    expect(stored.map((m) => [m.role, m.content])).toEqual([
+      ["user", "How do we deploy?"],
+      ["assistant", "Run `make ship` [1]."],
+    ]);
+    expect(stored[1]).toMatchObject({ id: result.message!.id, model: "openai-compatible:main", error: null, citations: [{ citation: 1, passageId: "passage-7" }] });
+    const row = await t.db.chatMessage.findUniqueOrThrow({ where: { id: result.message!.id } });
+    expect(row).toMatchObject({ inputTokens: 40, outputTokens: 6 });
+    expect(row.ttftMs).toBeGreaterThanOrEqual(0);
+    const event = await t.db.usageEvent.findFirstOrThrow({ where: { type: "chat.turn", data: { contains: result.conversationId } } });
+    expect(JSON.parse(event.data)).toMatchObject({ conversationId: result.conversationId, inputTokens: 40, outputTokens: 6, error: null });
+    expect(event.model).toBe("openai-compatible:main");
+  });
+
+  it("continues from the fallback model when the provider breaks mid-stream", async () => {
+    fake.reply({ kind: "break", chunks: ["The answer ", "is "] }, { kind: "stream", chunks: ["forty-two."] });
+    const result = await turn("What is the answer?");
+    expect(result.text).toBe("The answer is forty-two.");
+    expect(result.message?.metadata?.model).toBe("openai-compatible:backup");
+    expect((fake.chatRequests()[1]!.body as { model: string }).model).toBe("backup");
+    expect(result.chunks.some((c) => c.type === "error")).toBe(false);
+  });
+
+  it("ends with exactly one error chunk when every model fails, and stores the failure", async () => {
+    fake.fallbackReply = { kind: "status", status: 500 };
+    const result = await turn("Anyone there?");
+    const errors = result.chunks.filter((c) => c.type === "error");
+    expect(errors).toHaveLength(1);
+    expect(JSON.parse((errors[0] as { errorText: string }).errorText)).toMatchObject({ code: "AI_PROVIDER_FAILED" });
+    const stored = await loadMessages(t.db, userId, result.conversationId);
+    expect(stored.at(-1)).toMatchObject({ role: "assistant", error: "AI_PROVIDER_FAILED" });
+  });
+
+  it("keeps the partial answer when the user stops", async () => {
+    fake.reply({ kind: "stream", chunks: ["one ", "two ", "three ", "four ", "five"], chunkDelayMs: 150 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 250);
+    const result = await turn("Count slowly", { signal: controller.signal });
+    expect(result.text.length).toBeGreaterThan(0);
+    expect(result.text).not.toContain("five");
+    const stored = await loadMessages(t.db, userId, result.conversationId);
+    expect(stored.at(-1)).toMatchObject({ role: "assistant", error: "STOPPED" });
+    expect(stored.at(-1)!.content).toBe(result.text);
+  });
+
+  it("without a provider, answers with search results or says which variables to set", async () => {
+    const none = createAiRuntime(testConfig({}));
+    const found = await turn("How do we deploy?", { runtime: none, source: passages });
+    expect(found.text).toContain("Search results");
+    expect(found.text).toContain("ops.md, lines 3–4");
+    expect(found.message?.metadata).toMatchObject({ searchResults: true, citations: [{ citation: 1, passageId: "passage-7" }] });
+
+    const nothing = await turn("How do we deploy?", { runtime: none });
+    const error = nothing.chunks.find((c) => c.type === "error") as { errorText: string };
+    const failure = JSON.parse(error.errorText) as { code: string; message: string };
+    expect(failure.code).toBe("AI_NOT_CONFIGURED");
+    expect(failure.message).toContain("OPENAI_COMPATIBLE_BASE_URL");
+  });
+
+  it("refuses another user's conversation before streaming anything", async () => {
+    const other = await createTestUser(t.db, "Other");
+    const theirs = await createConversation(t.db, other);
+    await expect(turn("let me in", { conversationId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(fake.chatRequests()).toHaveLength(0);
+  });
+});
