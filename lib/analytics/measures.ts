@@ -1,0 +1,51 @@
+import { binSql } from "./histogram";
+import type { Dialect, Period } from "./sql";
+
+/**
+ * How one raw UsageEvent row maps onto the rollup's columns. The incremental rollup sums these per
+ * key; the raw (anchor) queries compute the very same projection on the fly, so both paths count
+ * identically by construction.
+ */
+export const MEASURES: [column: string, perEvent: (d: Dialect) => string][] = [
+  ["errors", (d) => `(CASE WHEN "type" = 'chat.turn' AND ${d.text('"data"', "error")} IS NOT NULL THEN 1 ELSE 0 END)`],
+  ["inputTokens", (d) => `COALESCE(${d.num('"data"', "inputTokens")}, 0)`],
+  ["outputTokens", (d) => `COALESCE(${d.num('"data"', "outputTokens")}, 0)`],
+  ["costUsd", (d) => `COALESCE(${d.num('"data"', "costUsd")}, 0)`],
+  ["charsAdded", (d) => `COALESCE(${d.num('"data"', "added")}, 0)`],
+  ["charsRemoved", (d) => `COALESCE(${d.num('"data"', "removed")}, 0)`],
+  ["activeMinutes", (d) => `COALESCE(${d.num('"data"', "minutes")}, 0)`],
+  ["ratingUp", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"data"', "rating")} > 0 THEN 1 ELSE 0 END)`],
+  ["ratingDown", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"data"', "rating")} < 0 THEN 1 ELSE 0 END)`],
+  ["bytes", (d) => `COALESCE(${d.num('"data"', "bytes")}, 0)`],
+  ["chunks", (d) => `COALESCE(${d.num('"data"', "chunks")}, 0)`],
+  ["results", (d) => `COALESCE(${d.num('"data"', "results")}, 0)`],
+  ["durationMs", (d) => `COALESCE(${d.num('"data"', "totalMs")}, ${d.num('"data"', "ms")}, 0)`],
+];
+
+/** The small-cardinality detail kept as a dimension: chat error code, ingestion failure reason, join channel. */
+export function labelSql(d: Dialect): string {
+  return `substr(COALESCE(CASE "type"
+    WHEN 'chat.turn' THEN ${d.text('"data"', "error")}
+    WHEN 'knowledge.failed' THEN ${d.text('"data"', "reason")}
+    WHEN 'collab.join' THEN ${d.text('"data"', "channel")} END, ''), 1, 64)`;
+}
+
+/** The rollup key of one event, in key order: bucket, type, userId, roomId, model, label. */
+export function keySql(d: Dialect, period: Period): string {
+  return `${d.truncate('"createdAt"', period)} AS "bucket", "type", COALESCE("userId", '') AS "userId",
+    COALESCE("roomId", '') AS "roomId", COALESCE("model", '') AS "model", ${labelSql(d)} AS "label"`;
+}
+
+/**
+ * One latency sample per metric of each successful chat turn (an error's timing says nothing about
+ * the model's speed), with its histogram bin; `where` selects the events (called once per use, so positional
+ * parameters stay in order).
+ */
+export function latencySamplesSql(d: Dialect, period: Period, where: () => string): string {
+  const samples = (metric: string, key: string) => `SELECT ${d.truncate('"createdAt"', period)} AS "bucket", '${metric}' AS "metric",
+      COALESCE("model", '') AS "model", COALESCE("userId", '') AS "userId", COALESCE("roomId", '') AS "roomId",
+      ${d.num('"data"', key)} AS v
+    FROM "UsageEvent" WHERE ${where()} AND "type" = 'chat.turn' AND ${d.text('"data"', "error")} IS NULL`;
+  return `SELECT "bucket", "metric", "model", "userId", "roomId", v, ${binSql(d, "v")} AS "bin"
+    FROM (${samples("ttft", "ttftMs")} UNION ALL ${samples("total", "totalMs")}) s WHERE v IS NOT NULL`;
+}

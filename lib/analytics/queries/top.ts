@@ -1,0 +1,51 @@
+import type { Db } from "../../db/client";
+import type { AnalyticsFilter } from "../scope";
+import { rollupQuery, round, type Source } from "./base";
+
+const TURN = `r."type" = 'chat.turn'`;
+const SUMS = `SUM(r."count") AS events,
+  SUM(CASE WHEN ${TURN} THEN r."count" ELSE 0 END) AS turns,
+  SUM(r."inputTokens" + r."outputTokens") AS tokens,
+  SUM(r."costUsd") AS "costUsd",
+  SUM(CASE WHEN r."type" = 'collab.edit' THEN r."count" ELSE 0 END) AS edits`;
+
+export interface TopUserRow {
+  userId: string;
+  userName: string;
+  events: number;
+  turns: number;
+  tokens: number;
+  costUsd: number;
+  edits: number;
+}
+
+/** The most active users by number of usage events. */
+export async function topUsers(db: Db, f: AnalyticsFilter, limit = 10, source: Source = "rollup"): Promise<TopUserRow[]> {
+  const r = rollupQuery(db, f, source);
+  const rows = await r.run<TopUserRow>(`SELECT r."userId" AS "userId", COALESCE(MAX(u."name"), '(deleted user)') AS "userName", ${SUMS}
+    FROM ${r.table()} r LEFT JOIN "User" u ON u."id" = r."userId"
+    WHERE ${r.where("r")} AND r."userId" <> ''
+    GROUP BY r."userId" ORDER BY events DESC, r."userId" LIMIT ${r.q.add(limit)}`);
+  return rows.map((row) => ({ ...row, costUsd: round(row.costUsd) }));
+}
+
+export interface TopRoomRow {
+  roomId: string;
+  roomName: string;
+  users: number;
+  events: number;
+  turns: number;
+  tokens: number;
+  costUsd: number;
+  edits: number;
+}
+
+export async function topRooms(db: Db, f: AnalyticsFilter, limit = 10, source: Source = "rollup"): Promise<TopRoomRow[]> {
+  const r = rollupQuery(db, f, source);
+  const rows = await r.run<TopRoomRow>(`SELECT r."roomId" AS "roomId", COALESCE(MAX(m."name"), '(deleted room)') AS "roomName",
+      COUNT(DISTINCT CASE WHEN r."userId" <> '' THEN r."userId" END) AS users, ${SUMS}
+    FROM ${r.table()} r LEFT JOIN "Room" m ON m."id" = r."roomId"
+    WHERE ${r.where("r")} AND r."roomId" <> ''
+    GROUP BY r."roomId" ORDER BY events DESC, r."roomId" LIMIT ${r.q.add(limit)}`);
+  return rows.map((row) => ({ ...row, costUsd: round(row.costUsd) }));
+}

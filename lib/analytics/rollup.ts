@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "../db/client";
+import { keySql, latencySamplesSql, MEASURES } from "./measures";
+import { dialectOf, SqlParams, type Dialect, type Period } from "./sql";
+
+/**
+ * Maintains UsageRollup and UsageLatencyBin incrementally. Each run claims a batch of events not yet
+ * rolled up (`rollupBatch IS NULL`: the per-event watermark, so late or back-dated events are still
+ * counted exactly once), adds their aggregates to the hourly and daily rows, and commits both in one
+ * transaction. Concurrent runners are safe: on PostgreSQL they queue on a transaction-scoped advisory
+ * lock, on SQLite the claim's UPDATE takes the database write lock; either way the second runner's
+ * claim only sees events the first did not take. Re-running is a no-op.
+ */
+const ADVISORY_LOCK_KEY = 7_346_001;
+const PERIODS: Period[] = ["h", "d"];
+
+export interface RollupResult {
+  events: number;
+  batches: number;
+}
+
+export async function runRollup(db: Db, options: { batchSize?: number; maxBatches?: number } = {}): Promise<RollupResult> {
+  const batchSize = options.batchSize ?? 20_000;
+  const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY;
+  const dialect = dialectOf(db);
+  let events = 0;
+  let batches = 0;
+  while (batches < maxBatches) {
+    const claimed = await db.$transaction((tx) => rollupBatch(tx as unknown as Db, dialect, batchSize), {
+      timeout: 120_000,
+      maxWait: 60_000,
+    });
+    if (claimed === 0) break;
+    events += claimed;
+    batches += 1;
+    if (claimed < batchSize) break;
+  }
+  if (events > 0) await setState(db, "rollup.lastRunAt", new Date().toISOString());
+  return { events, batches };
+}
+
+async function rollupBatch(tx: Db, dialect: Dialect, batchSize: number): Promise<number> {
+  if (dialect.provider === "postgresql") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_KEY})`);
+  const batch = randomUUID();
+  const q = new SqlParams(dialect.provider);
+  const claimed = await tx.$executeRawUnsafe(
+    `UPDATE "UsageEvent" SET "rollupBatch" = ${q.add(batch)} WHERE "id" IN (SELECT "id" FROM "UsageEvent" WHERE "rollupBatch" IS NULL LIMIT ${q.add(batchSize)})`,
+    ...q.values,
+  );
+  if (claimed === 0) return 0;
+  for (const period of PERIODS) {
+    await runParams(tx, dialect, (p) => rollupSql(dialect, p, period, batch));
+    await runParams(tx, dialect, (p) => latencySql(dialect, p, period, batch));
+  }
+  return claimed;
+}
+
+async function runParams(tx: Db, dialect: Dialect, build: (q: SqlParams) => string): Promise<void> {
+  const q = new SqlParams(dialect.provider);
+  const sql = build(q);
+  await tx.$executeRawUnsafe(sql, ...q.values);
+}
+
+function rollupSql(d: Dialect, q: SqlParams, period: Period, batch: string): string {
+  const columns = MEASURES.map(([c]) => `"${c}"`).join(", ");
+  const sums = MEASURES.map(([, e]) => `SUM(${e(d)})`).join(", ");
+  const updates = ["count", ...MEASURES.map(([c]) => c)].map((c) => `"${c}" = "UsageRollup"."${c}" + excluded."${c}"`).join(", ");
+  return `INSERT INTO "UsageRollup" ("period", "bucket", "type", "userId", "roomId", "model", "label", "count", ${columns})
+    SELECT '${period}', ${keySql(d, period)}, COUNT(*), ${sums}
+    FROM "UsageEvent" WHERE "rollupBatch" = ${q.add(batch)}
+    GROUP BY 2, 3, 4, 5, 6, 7
+    ON CONFLICT ("period", "bucket", "type", "userId", "roomId", "model", "label") DO UPDATE SET ${updates}`;
+}
+
+function latencySql(d: Dialect, q: SqlParams, period: Period, batch: string): string {
+  return `INSERT INTO "UsageLatencyBin" ("period", "bucket", "metric", "model", "userId", "roomId", "bin", "count")
+    SELECT '${period}', "bucket", "metric", "model", "userId", "roomId", "bin", COUNT(*)
+    FROM (${latencySamplesSql(d, period, () => `"rollupBatch" = ${q.add(batch)}`)}) s
+    GROUP BY 2, 3, 4, 5, 6, 7
+    ON CONFLICT ("period", "bucket", "metric", "model", "userId", "roomId", "bin") DO UPDATE SET "count" = "UsageLatencyBin"."count" + excluded."count"`;
+}
+
+/**
+ * Deletes raw events older than the retention that are already rolled up; the rollups keep
+ * answering for them. Returns how many were deleted.
+ */
+export async function pruneUsageEvents(db: Db, retentionDays: number, now = new Date()): Promise<number> {
+  const dialect = dialectOf(db);
+  const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
+  let deleted = 0;
+  for (;;) {
+    const q = new SqlParams(dialect.provider);
+    const n = await db.$executeRawUnsafe(
+      `DELETE FROM "UsageEvent" WHERE "id" IN (SELECT "id" FROM "UsageEvent" WHERE "createdAt" < ${dialect.ts(q, cutoff)}
+        AND "rollupBatch" IS NOT NULL LIMIT 50000)`,
+      ...q.values,
+    );
+    deleted += n;
+    if (n < 50_000) break;
+  }
+  await setState(db, "prune.lastRunAt", now.toISOString());
+  return deleted;
+}
+
+export async function getState(db: Db, key: string): Promise<string | null> {
+  return (await db.analyticsState.findUnique({ where: { key } }))?.value ?? null;
+}
+
+async function setState(db: Db, key: string, value: string): Promise<void> {
+  await db.analyticsState.upsert({ where: { key }, create: { key, value }, update: { value } });
+}
