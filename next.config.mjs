@@ -8,6 +8,15 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "pino", "pg"],
   // `npm test` type-checks everything with tsc; checking again here would only slow every start.
   typescript: { ignoreBuildErrors: true },
+  // y-monaco imports Monaco by a path monaco-editor 0.57 no longer exports: point it at the same
+  // module the room editor uses, so both share one Monaco instance.
+  turbopack: {
+    resolveAlias: { "monaco-editor/esm/vs/editor/editor.api.js": "monaco-editor/editor/editor.api.js" },
+  },
+  webpack(config) {
+    config.resolve.alias["monaco-editor/esm/vs/editor/editor.api.js$"] = "monaco-editor/editor/editor.api.js";
+    return config;
+  },
   experimental: {
     // forbidden() and app/forbidden.tsx answer 403 pages.
     authInterrupts: true,
