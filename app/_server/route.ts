@@ -1,5 +1,6 @@
 import "server-only";
 import { publicError } from "@/lib/errors/app-error";
+import { observeHttpRequest } from "@/lib/observability/http-metrics";
 import { logger } from "@/lib/observability/logger";
 import type { SessionUser } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
@@ -31,7 +32,9 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       response = NextResponse.json(body, { status });
     }
     response.headers.set("x-request-id", requestId);
-    log.info({ status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    const ms = performance.now() - started;
+    observeHttpRequest(req.method, req.nextUrl.pathname, response.status, ms / 1000);
+    log.info({ status: response.status, ms: Math.round(ms) }, "request");
     return response;
   };
 }

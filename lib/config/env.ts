@@ -50,6 +50,8 @@ const envSchema = z
     KNOWLEDGE_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
     CHAT_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(512),
+    ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
