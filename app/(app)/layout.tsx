@@ -1,4 +1,5 @@
 import { requireUser } from "@/app/_server/session";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import type { ReactNode } from "react";
 
@@ -6,5 +7,9 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <QueryProvider>
+      <AppShell user={user}>{children}</AppShell>
+    </QueryProvider>
+  );
 }

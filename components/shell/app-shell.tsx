@@ -7,6 +7,7 @@ import { SignOutButton } from "./sign-out-button";
 /** The product's areas; each feature adds its entry here. */
 function navFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Home" }];
+  items.push({ href: "/chat", label: "Chat" });
   items.push({ href: "/rooms", label: "Rooms" });
   if (isAdmin(user)) items.push({ href: "/admin", label: "Admin" });
   return items;

@@ -1,0 +1,55 @@
+"use client";
+
+import { createConversationAction } from "@/app/(app)/chat/actions";
+import type { ChatUIMessage } from "@/lib/chat/ui-message";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ChatSetup } from "./chat-setup";
+import { ChatThread } from "./chat-thread";
+import { CONVERSATIONS_KEY, ConversationList } from "./conversation-list";
+import "./chat.css";
+
+/** The Chat page: the conversation list beside one conversation. */
+export function ChatWorkspace({
+  conversationId,
+  initialMessages,
+  setup,
+}: {
+  conversationId: string | null;
+  initialMessages: ChatUIMessage[];
+  setup: ChatSetup;
+}) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [activeId, setActiveId] = useState(conversationId);
+  const refreshList = () => void queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY });
+  // "New chat" from a chat that was new on this page: start over with an empty thread.
+  const [generation, setGeneration] = useState(0);
+  const startOver = () => {
+    setActiveId(null);
+    setGeneration((n) => n + 1);
+  };
+
+  return (
+    <div className="chat-layout">
+      <ConversationList activeId={activeId} onNewChat={startOver} onActiveDeleted={() => router.push("/chat")} />
+      <ChatThread
+        key={`${conversationId ?? "new"}:${generation}`}
+        conversationId={conversationId}
+        initialMessages={initialMessages}
+        setup={setup}
+        createConversation={async () => {
+          const result = await createConversationAction();
+          if (!result.ok) return null;
+          // Keep this component (and the answer about to stream) while the address becomes the chat's own.
+          window.history.replaceState(null, "", `/chat/${result.id}`);
+          setActiveId(result.id);
+          refreshList();
+          return result.id;
+        }}
+        onTurnEnded={refreshList}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+"use client";
+
+import { feedbackAction } from "@/app/(app)/chat/actions";
+import { useState } from "react";
+
+export interface Feedback {
+  rating: 1 | -1;
+  comment: string | null;
+}
+
+/** Thumbs up / down on an answer, with an optional comment; saved at once. */
+export function FeedbackButtons({
+  messageId,
+  initial,
+  onChange,
+}: {
+  messageId: string;
+  initial: Feedback | null;
+  onChange?: (feedback: Feedback) => void;
+}) {
+  const [feedback, setFeedback] = useState<Feedback | null>(initial);
+  const [commenting, setCommenting] = useState(false);
+  const [draft, setDraft] = useState(initial?.comment ?? "");
+  const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+
+  async function save(next: Feedback) {
+    setStatus("saving");
+    const result = await feedbackAction({ messageId, rating: next.rating, comment: next.comment });
+    if (!result.ok) {
+      setStatus("failed");
+      return;
+    }
+    setFeedback(next);
+    onChange?.(next);
+    setStatus("saved");
+  }
+
+  function rate(rating: 1 | -1) {
+    void save({ rating, comment: feedback?.comment ?? null });
+    setCommenting(true);
+  }
+
+  return (
+    <div className="chat-feedback">
+      <button
+        type="button"
+        className="chat-icon-btn"
+        aria-label="Good answer"
+        aria-pressed={feedback?.rating === 1}
+        onClick={() => rate(1)}
+      >
+        👍
+      </button>
+      <button
+        type="button"
+        className="chat-icon-btn"
+        aria-label="Bad answer"
+        aria-pressed={feedback?.rating === -1}
+        onClick={() => rate(-1)}
+      >
+        👎
+      </button>
+      {commenting && feedback && (
+        <form
+          className="chat-feedback-comment"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({ rating: feedback.rating, comment: draft.trim() === "" ? null : draft.trim() });
+            setCommenting(false);
+          }}
+        >
+          <input
+            aria-label="Feedback comment"
+            placeholder={feedback.rating === 1 ? "What was good? (optional)" : "What was wrong? (optional)"}
+            maxLength={2000}
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <button type="submit" className="btn btn-secondary btn-small">
+            Save
+          </button>
+        </form>
+      )}
+      {status === "saved" && !commenting && <span className="muted chat-small">Thanks for the feedback</span>}
+      {status === "failed" && <span className="chat-error-text chat-small">Could not save the feedback</span>}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import { Markdown, type CodeAction } from "@/components/ui/markdown";
+import type { ChatUIMessage } from "@/lib/chat/ui-message";
+import { useState } from "react";
+import { linkCitations, passageHref } from "./citations";
+import { FeedbackButtons, type Feedback } from "./feedback-buttons";
+import { MessageActionsExtra } from "./message-actions-extra";
+
+function textOf(message: ChatUIMessage): string {
+  return message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
+}
+
+interface MessageViewProps {
+  message: ChatUIMessage;
+  conversationId: string | null;
+  roomId: string | null;
+  /** Still being written. */
+  streaming: boolean;
+  codeActions?: readonly CodeAction[];
+  /** Set on the last user message while idle: edit and resend it. */
+  onEdit?: (text: string) => void;
+  /** Set on the last answer while idle. */
+  onRegenerate?: () => void;
+}
+
+function UserMessage({ message, onEdit }: Pick<MessageViewProps, "message" | "onEdit">) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState("");
+  const text = textOf(message);
+  if (editing && onEdit) {
+    return (
+      <form
+        className="chat-msg chat-msg-user chat-editing"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (draft.trim() === "") return;
+          setEditing(false);
+          onEdit(draft.trim());
+        }}
+      >
+        <textarea aria-label="Edit message" value={draft} rows={3} onChange={(e) => setDraft(e.target.value)} autoFocus />
+        <div className="chat-row-actions">
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+          <button type="submit" className="btn btn-small">
+            Save and resend
+          </button>
+        </div>
+      </form>
+    );
+  }
+  return (
+    <div className="chat-msg chat-msg-user" data-testid="user-message">
+      <Markdown className="chat-bubble">{text}</Markdown>
+      {onEdit && (
+        <div className="chat-row-actions">
+          <button
+            type="button"
+            className="chat-link-btn"
+            onClick={() => {
+              setDraft(text);
+              setEditing(true);
+            }}
+          >
+            Edit
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AssistantMessage({ message, conversationId, roomId, streaming, codeActions, onRegenerate }: MessageViewProps) {
+  const meta = message.metadata ?? {};
+  const [feedback, setFeedback] = useState<Feedback | null>(meta.feedback ?? null);
+  const text = textOf(message);
+  const finished = !streaming;
+  const citations = meta.citations ?? [];
+  if (finished && text === "") {
+    return (
+      <div className="chat-msg chat-msg-assistant chat-msg-failed" data-testid="assistant-message">
+        No answer{meta.error ? ` (${meta.error === "STOPPED" ? "stopped" : meta.error})` : ""}.
+      </div>
+    );
+  }
+  return (
+    <div className="chat-msg chat-msg-assistant" data-testid="assistant-message" aria-busy={streaming}>
+      <div className="chat-msg-head">
+        <span className="chat-model" data-testid="answer-model">
+          {meta.searchResults ? "Knowledge search" : (meta.model ?? "Assistant")}
+        </span>
+        {meta.error === "STOPPED" && <span className="badge">stopped</span>}
+      </div>
+      {text === "" && streaming ? (
+        <div className="chat-thinking" aria-label="Thinking">
+          <span />
+          <span />
+          <span />
+        </div>
+      ) : (
+        <Markdown codeActions={codeActions}>{linkCitations(text, citations)}</Markdown>
+      )}
+      {citations.length > 0 && (
+        <div className="chat-sources">
+          Sources:{" "}
+          {citations.map((c) => (
+            <a key={c.citation} href={passageHref(c.passageId)}>
+              [{c.citation}]
+            </a>
+          ))}
+        </div>
+      )}
+      {finished && text !== "" && (
+        <div className="chat-row-actions chat-answer-actions">
+          {conversationId && <FeedbackButtons messageId={message.id} initial={feedback} onChange={setFeedback} />}
+          {onRegenerate && (
+            <button type="button" className="chat-link-btn" onClick={onRegenerate}>
+              Regenerate
+            </button>
+          )}
+          {conversationId && (
+            <MessageActionsExtra messageId={message.id} conversationId={conversationId} roomId={roomId} rating={feedback?.rating ?? null} />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function MessageView(props: MessageViewProps) {
+  return props.message.role === "user" ? <UserMessage message={props.message} onEdit={props.onEdit} /> : <AssistantMessage {...props} />;
+}
