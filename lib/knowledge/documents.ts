@@ -1,3 +1,4 @@
+import { parseInput } from "../chat/schemas";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { documentIdSchema, documentNameSchema, nameQuerySchema, type ReviewDecision } from "./document-schemas";
@@ -74,7 +75,7 @@ export async function createUploadedDocument(
   input: { access: ScopeAccess; uploaderId: string; name: string; stored: StoredUpload; source?: string; prompt?: string },
 ): Promise<DocumentSummary> {
   if (!input.access.canWrite) throw new AppError("FORBIDDEN", "Viewers cannot add documents to this room.");
-  const name = documentNameSchema.parse(input.name);
+  const name = parseInput(documentNameSchema, input.name);
   return db.$transaction(async (tx) => {
     const doc = await tx.knowledgeDocument.create({
       data: {
@@ -101,7 +102,7 @@ export async function listDocuments(
   filter: { nameQuery?: string; learned?: boolean } = {},
 ): Promise<DocumentSummary[]> {
   const access = await requireScopeAccess(db, userId, scope, "read");
-  const nameQuery = nameQuerySchema.parse(filter.nameQuery ?? "");
+  const nameQuery = parseInput(nameQuerySchema, filter.nameQuery ?? "");
   const rows = await db.knowledgeDocument.findMany({
     where: {
       ...scopeColumns(access.scope),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { requireRoomAccess } from "../collab/membership";
 import { canManageRoom, type RoomRole } from "../collab/room-roles";
 import { roomIdSchema } from "../collab/room-schemas";
+import { parseInput } from "../chat/schemas";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { formatBytes } from "./errors";
@@ -44,7 +45,7 @@ export async function requireScopeAccess(
   input: ScopeInput,
   access: "read" | "write",
 ): Promise<ScopeAccess> {
-  const { roomId } = scopeInputSchema.parse(input);
+  const { roomId } = parseInput(scopeInputSchema, input);
   if (!roomId) return { scope: { kind: "personal", userId }, role: null, canWrite: true, canReview: false };
   const role = await requireRoomAccess(db, roomId, userId, access === "write" ? "edit" : "read");
   const canWrite = role === "owner" || role === "editor";

@@ -63,7 +63,9 @@ export async function processDocument(deps: ProcessDeps, documentId: string): Pr
       await failDocument(deps, doc, "INTERNAL", "The uploaded file is missing. Upload it again.");
       return "failed";
     }
-    const result = await deps.runner.run({ name: doc.name, bytes }, deps.options, (stage) => setStatus(db, doc.id, stage));
+    // Learned items are stored as Markdown whatever their display name says.
+    const name = doc.source === "upload" ? doc.name : "learned.md";
+    const result = await deps.runner.run({ name, bytes }, deps.options, (stage) => setStatus(db, doc.id, stage));
     if (!result.ok) {
       await failDocument(deps, doc, result.code, result.message);
       return "failed";
