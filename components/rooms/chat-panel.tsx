@@ -1,6 +1,6 @@
 "use client";
 
-import { Markdown } from "@/components/ui/markdown";
+import dynamic from "next/dynamic";
 import { useEffect, useRef, useState } from "react";
 import type { RoomEventsClient } from "./room-events-client";
 
@@ -15,6 +15,11 @@ interface Page {
   messages: Message[];
   nextCursor: string | null;
 }
+
+// The Markdown renderer (with code highlighting) is most of the chat's weight: keep it out of the room page's first load.
+const Markdown = dynamic(() => import("@/components/ui/markdown").then((m) => m.Markdown), {
+  loading: () => <p className="chat-body muted">…</p>,
+});
 
 const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "short", timeStyle: "short" });
 

@@ -1,0 +1,217 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import JSZip from "jszip";
+import { readFile } from "node:fs/promises";
+import { register, snap, uniqueAccount, type Account } from "./helpers";
+
+// Three people share one room: an owner, an editor and a viewer; an outsider tries to get in.
+test.describe.configure({ mode: "serial" });
+
+const owner = uniqueAccount("Ada");
+const editor = uniqueAccount("Bob");
+const viewer = uniqueAccount("Cy");
+const outsider = uniqueAccount("Dee");
+const roomName = `Team room ${Date.now().toString(36)}`;
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+  /** Requests that left this machine (there must be none: Monaco and fonts are local). */
+  external: string[];
+}
+
+const people = new Map<string, Person>();
+let roomUrl = "";
+
+async function person(browser: Browser, account: Account): Promise<Person> {
+  const known = people.get(account.email);
+  if (known) return known;
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const external: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (!["127.0.0.1", ""].includes(url.hostname) && !["data:", "blob:"].includes(url.protocol)) external.push(request.url());
+  });
+  page.on("dialog", (dialog) => void dialog.accept());
+  await register(page, account);
+  const created = { context, page, external };
+  people.set(account.email, created);
+  return created;
+}
+
+const editorLines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
+
+async function editorText(page: Page): Promise<string> {
+  return (await editorLines(page).innerText()).replace(/\u00a0/g, " ");
+}
+
+async function openFile(page: Page, name: string) {
+  await page.locator(".file-tree").getByRole("button", { name, exact: true }).click();
+  await expect(editorLines(page)).toBeVisible({ timeout: 30_000 });
+}
+
+async function typeAtEnd(page: Page, text: string) {
+  await editorLines(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `/tmp/shots/${test.info().project.name}-${name}.png` });
+  await snap(page, name);
+}
+
+test.afterAll(async () => {
+  for (const p of people.values()) await p.context.close();
+  people.clear();
+});
+
+test("an owner creates a room and invites an editor and a viewer", async ({ browser }) => {
+  const ada = await person(browser, owner);
+  await person(browser, editor);
+  await person(browser, viewer);
+  await ada.page.getByRole("link", { name: "Rooms" }).click();
+  await ada.page.getByLabel("Name").fill(roomName);
+  await ada.page.getByLabel("Description").fill("Where we pair on the **parser**.");
+  await ada.page.getByRole("button", { name: "Create room" }).click();
+  await expect(ada.page).toHaveURL(/\/rooms\/[A-Za-z0-9_-]+$/);
+  roomUrl = new URL(ada.page.url()).pathname;
+  await expect(ada.page.getByTestId("connection-status")).toHaveText("Live", { timeout: 20_000 });
+
+  await ada.page.getByRole("link", { name: "Members" }).click();
+  for (const [account, role] of [
+    [editor, "editor"],
+    [viewer, "viewer"],
+  ] as const) {
+    await ada.page.getByLabel("Email of an existing account").fill(account.email);
+    await ada.page.getByLabel("Role", { exact: true }).selectOption(role);
+    await ada.page.getByRole("button", { name: "Invite" }).click();
+    await expect(ada.page.locator(`tr[data-email="${account.email}"]`)).toContainText(account.name);
+  }
+  await shot(ada.page, "room-members");
+  await ada.page.goto("/rooms");
+  await expect(ada.page.getByRole("link", { name: new RegExp(roomName) })).toBeVisible();
+  await shot(ada.page, "rooms-list");
+});
+
+test("two people edit one file live: text converges, cursors are labelled, presence shows the file, undo is per user", async ({ browser }) => {
+  const ada = await person(browser, owner);
+  const bob = await person(browser, editor);
+  await ada.page.goto(roomUrl);
+  await ada.page.getByRole("button", { name: "+ File" }).click();
+  await ada.page.getByLabel("New file path").fill("src/main.ts");
+  await ada.page.getByRole("button", { name: "OK" }).click();
+  await expect(editorLines(ada.page)).toBeVisible({ timeout: 30_000 });
+  await typeAtEnd(ada.page, "const alpha = 1;");
+
+  await bob.page.goto(roomUrl);
+  await openFile(bob.page, "main.ts");
+  await expect.poll(() => editorText(bob.page)).toContain("const alpha = 1;");
+  await typeAtEnd(bob.page, "\nconst beta = 2;");
+  await typeAtEnd(ada.page, "\nconst gamma = 3;");
+  for (const page of [ada.page, bob.page]) {
+    await expect.poll(() => editorText(page)).toContain("const beta = 2;");
+    await expect.poll(() => editorText(page)).toContain("const gamma = 3;");
+  }
+  expect(await editorText(ada.page)).toBe(await editorText(bob.page));
+
+  // Bob sees Ada's cursor with her name, and both see who is here and in which file.
+  const head = bob.page.locator(".yRemoteSelectionHead").first();
+  await expect(head).toBeAttached();
+  await expect.poll(() => head.evaluate((el) => getComputedStyle(el, "::after").content)).toContain(owner.name);
+  await expect(ada.page.getByTestId("presence")).toContainText(editor.name);
+  await expect(ada.page.getByTestId("presence")).toContainText("main.ts");
+  await shot(ada.page, "workspace-two-users");
+  await shot(bob.page, "workspace-two-users-bob");
+
+  // Undo takes back Bob's own edit only.
+  await editorLines(bob.page).click();
+  await bob.page.keyboard.press("Control+z");
+  await expect.poll(() => editorText(ada.page)).not.toContain("const beta = 2;");
+  expect(await editorText(ada.page)).toContain("const gamma = 3;");
+  await bob.page.keyboard.press("Control+Shift+z");
+  await expect.poll(() => editorText(ada.page)).toContain("const beta = 2;");
+});
+
+test("a viewer sees the file live but cannot change it, and the page says so", async ({ browser }) => {
+  const cy = await person(browser, viewer);
+  await cy.page.goto(roomUrl);
+  await expect(cy.page.getByTestId("viewer-notice")).toBeVisible();
+  await expect(cy.page.getByRole("button", { name: "+ File" })).toHaveCount(0);
+  await openFile(cy.page, "main.ts");
+  await expect.poll(() => editorText(cy.page)).toContain("const alpha = 1;");
+  const before = await editorText(cy.page);
+  await typeAtEnd(cy.page, "zzz");
+  await cy.page.waitForTimeout(500);
+  expect(await editorText(cy.page)).toBe(before);
+  expect(await editorText(people.get(owner.email)!.page)).not.toContain("zzz");
+  await shot(cy.page, "workspace-viewer");
+});
+
+test("someone who is not a member gets 404 for the room, its token and its zip", async ({ browser }) => {
+  const dee = await person(browser, outsider);
+  const response = await dee.page.goto(roomUrl);
+  expect(response?.status()).toBe(404);
+  const roomId = roomUrl.split("/").at(-1)!;
+  expect((await dee.page.request.post(`/api/rooms/${roomId}/token`)).status()).toBe(404);
+  expect((await dee.page.request.get(`/api/rooms/${roomId}/export`)).status()).toBe(404);
+  expect((await dee.page.request.get(`/api/rooms/${roomId}/chat`)).status()).toBe(404);
+  expect((await dee.page.goto(`${roomUrl}/members`))?.status()).toBe(404);
+});
+
+test("room chat reaches the other person live and survives a reload", async ({ browser }) => {
+  const ada = await person(browser, owner);
+  const bob = await person(browser, editor);
+  await ada.page.getByLabel("Message the room").fill("Shipping the **parser** today <script>window.__pwned = 1</script>");
+  await ada.page.getByLabel("Message the room").press("Enter");
+  const bobMessage = bob.page.getByTestId("room-chat-message").filter({ hasText: "Shipping the parser today" });
+  await expect(bobMessage).toBeVisible();
+  await expect(bobMessage.locator("strong", { hasText: "parser" })).toBeVisible();
+  await expect(bobMessage).toContainText(owner.name);
+  expect(await bob.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  await bob.page.reload();
+  await expect(bob.page.getByTestId("room-chat-message").filter({ hasText: "Shipping the parser today" })).toBeVisible();
+});
+
+test("save a version, change the file, restore: both people see the restored text", async ({ browser }) => {
+  const ada = await person(browser, owner);
+  const bob = await person(browser, editor);
+  await openFile(bob.page, "main.ts");
+  await ada.page.getByRole("tab", { name: "History" }).click();
+  await ada.page.getByLabel("Version label").fill("before delta");
+  await ada.page.getByRole("button", { name: "Save version" }).click();
+  await expect(ada.page.getByTestId("version").filter({ hasText: "before delta" })).toBeVisible();
+
+  await typeAtEnd(ada.page, "\nconst delta = 4;");
+  await expect.poll(() => editorText(bob.page)).toContain("const delta = 4;");
+
+  await ada.page.getByTestId("version").filter({ hasText: "before delta" }).getByRole("button", { name: "Preview" }).click();
+  await expect(ada.page.locator(".preview-body")).toContainText("const gamma = 3;");
+  await expect(ada.page.locator(".preview-body")).not.toContainText("const delta = 4;");
+  await shot(ada.page, "version-preview");
+  await ada.page.getByRole("button", { name: "Close preview" }).click();
+
+  await ada.page.getByTestId("version").filter({ hasText: "before delta" }).getByRole("button", { name: "Restore" }).click();
+  await expect(ada.page.getByRole("status").filter({ hasText: "Restored" })).toBeVisible();
+  await expect.poll(() => editorText(bob.page)).not.toContain("const delta = 4;");
+  await expect.poll(() => editorText(ada.page)).not.toContain("const delta = 4;");
+  expect(await editorText(bob.page)).toContain("const gamma = 3;");
+
+  // Restoring the automatic "before restoring" version undoes the restore.
+  await ada.page.getByTestId("version").filter({ hasText: "Before restoring" }).first().getByRole("button", { name: "Restore" }).click();
+  await expect.poll(() => editorText(bob.page)).toContain("const delta = 4;");
+});
+
+test("the zip download holds the room's files", async ({ browser }) => {
+  const ada = await person(browser, owner);
+  await ada.page.waitForTimeout(500);
+  const [download] = await Promise.all([ada.page.waitForEvent("download"), ada.page.getByRole("link", { name: "Download zip" }).click()]);
+  const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+  const entry = Object.keys(zip.files).find((name) => name.endsWith("/src/main.ts"));
+  expect(entry).toBeDefined();
+  expect(await zip.file(entry!)!.async("string")).toContain("const gamma = 3;");
+});
+
+test("nothing was fetched from outside this machine (Monaco loads from the local package)", () => {
+  for (const p of people.values()) expect(p.external).toEqual([]);
+});
