@@ -41,8 +41,28 @@ function postgresUrl(): string | undefined {
   return url.toString();
 }
 
+// The AI provider every app server talks to: a fake OpenAI-compatible server (e2e/fake-ai-server.ts).
+const fakeAiPort = port + 50;
+const fakeAi: Server = {
+  name: "fake-ai",
+  command: `node --import tsx e2e/fake-ai-server.ts ${fakeAiPort}`,
+  url: `http://127.0.0.1:${fakeAiPort}/v1/models`,
+  timeout: 30_000,
+  reuseExistingServer: false,
+  stdout: "ignore",
+  stderr: "pipe",
+};
+const aiEnv = {
+  OPENAI_COMPATIBLE_BASE_URL: `http://127.0.0.1:${fakeAiPort}/v1`,
+  OPENAI_COMPATIBLE_MODELS: "fake-main,fake-backup",
+  AI_FALLBACK_MODELS: "openai-compatible:fake-backup",
+  AI_MAX_RETRIES: "0",
+  AI_BREAKER_FAILURE_THRESHOLD: "1000",
+  CHAT_RATE_LIMIT_PER_MINUTE: "1000",
+};
+
 const pg = postgresUrl();
-const servers = [server("sqlite", port, {}), ...(pg ? [server("postgresql", port + 1, { DATABASE_URL: pg })] : [])];
+const servers = [server("sqlite", port, aiEnv), ...(pg ? [server("postgresql", port + 1, { ...aiEnv, DATABASE_URL: pg })] : [])];
 
 export default defineConfig({
   testDir: "e2e",
@@ -69,5 +89,5 @@ export default defineConfig({
     name: s.name!,
     use: { baseURL: `http://127.0.0.1:${s.env!.PORT}` },
   })),
-  webServer: servers,
+  webServer: [fakeAi, ...servers],
 });

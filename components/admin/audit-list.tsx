@@ -11,6 +11,11 @@ function describe(record: AuditRecord): string {
       return `disabled ${email}`;
     case "user.enabled":
       return `enabled ${email}`;
+    case "chat.settings_changed": {
+      const to = record.details.to as { defaultModel?: string | null; fallbackOrder?: string[] } | undefined;
+      const fallbacks = to?.fallbackOrder?.length ? to.fallbackOrder.join(" → ") : "from the environment";
+      return `set the chat default model to ${to?.defaultModel ?? "the first available"} and fallbacks to ${fallbacks}`;
+    }
     default:
       return `${record.action} on ${record.targetType} ${record.targetId ?? ""}`;
   }

@@ -10,6 +10,9 @@ import "./markdown.css";
 export interface CodeAction {
   label: string;
   onRun(code: string, language: string | undefined): void;
+  /** Shown but not clickable, e.g. for a viewer in a room; `disabledReason` becomes its tooltip. */
+  disabled?: boolean;
+  disabledReason?: string;
 }
 
 interface MarkdownProps {
@@ -59,7 +62,14 @@ function CodeBlock({ children, actions }: { children: ReactNode; actions: readon
         <span className="code-language">{language ?? "text"}</span>
         <span className="code-actions">
           {actions.map((action) => (
-            <button key={action.label} type="button" className="code-action" onClick={() => action.onRun(code, language)}>
+            <button
+              key={action.label}
+              type="button"
+              className="code-action"
+              disabled={action.disabled}
+              title={action.disabled ? action.disabledReason : undefined}
+              onClick={() => action.onRun(code, language)}
+            >
               {action.label}
             </button>
           ))}

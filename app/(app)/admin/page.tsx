@@ -6,13 +6,22 @@ import { listUsers } from "@/lib/auth/admin";
 import { listAudit } from "@/lib/audit/audit-log";
 import type { Metadata } from "next";
 import { updateUserAction } from "./actions";
+import { loadChatSetup } from "@/app/_server/chat-setup";
+import { ChatSettingsForm } from "@/components/admin/chat-settings-form";
+import { getChatSettings } from "@/lib/chat";
+import { saveChatSettingsAction } from "./chat-actions";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const admin = await requireAdmin();
   const db = await getDb();
-  const [users, audit] = await Promise.all([listUsers(db, admin), listAudit(db, { limit: 50 })]);
+  const [users, audit, chatSetup, chatSettings] = await Promise.all([
+    listUsers(db, admin),
+    listAudit(db, { limit: 50 }),
+    loadChatSetup(),
+    getChatSettings(db),
+  ]);
   return (
     <>
       <div className="page-head">
@@ -30,6 +39,10 @@ export default async function AdminPage() {
             lastSeenAt: u.lastSeenAt?.toISOString() ?? null,
           }))}
         />
+      </section>
+      <section className="card" aria-labelledby="chat-settings-heading">
+        <h2 id="chat-settings-heading">AI chat</h2>
+        <ChatSettingsForm models={chatSetup.models} initial={chatSettings} save={saveChatSettingsAction} />
       </section>
       <section className="card">
         <h2>Audit log</h2>

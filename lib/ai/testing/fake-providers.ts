@@ -35,8 +35,10 @@ export interface FakeProviderServer {
   /** Every request received, chat and listing alike, in order. */
   requests: RecordedRequest[];
   chatRequests(): RecordedRequest[];
-  /** Queues replies for the next chat requests; once used up, `fallbackReply` answers. */
+  /** Queues replies for the next chat requests; once used up, `replyFor` and then `fallbackReply` answer. */
   reply(...replies: FakeReply[]): void;
+  /** Chooses a reply from the request body (e.g. by model or question); undefined = `fallbackReply`. */
+  replyFor?: (body: unknown) => FakeReply | undefined;
   fallbackReply: FakeReply;
   /** Answers GET /api/tags (Ollama) and GET /v1/models (OpenAI-compatible): model ids, an error status, or never. */
   listing: string[] | number | "stall";
@@ -163,10 +165,13 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 /**
- * Starts a fake provider on 127.0.0.1 (a free port). `ollama: true` serves the OpenAI protocol
+ * Starts a fake provider on 127.0.0.1 (a free port unless `port` is given). `ollama: true` serves the OpenAI protocol
  * under /v1 plus /api/tags, with baseURL being the server root as OLLAMA_BASE_URL expects.
  */
-export async function startFakeProvider(protocol: FakeProtocol, options: { ollama?: boolean } = {}): Promise<FakeProviderServer> {
+export async function startFakeProvider(
+  protocol: FakeProtocol,
+  options: { ollama?: boolean; port?: number } = {},
+): Promise<FakeProviderServer> {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
   const chatPath = protocol === "anthropic" ? "/v1/messages" : "/v1/chat/completions";
@@ -179,14 +184,15 @@ export async function startFakeProvider(protocol: FakeProtocol, options: { ollam
       if (!res.writableFinished) record.closedEarly = true;
     });
     if (req.method === "POST" && path === chatPath) {
-      await answerChat(protocol, queue.shift() ?? fake.fallbackReply, (record.body ?? {}) as { model?: string }, res);
+      const reply = queue.shift() ?? fake.replyFor?.(record.body) ?? fake.fallbackReply;
+      await answerChat(protocol, reply, (record.body ?? {}) as { model?: string }, res);
     } else if (req.method === "GET" && (path === "/api/tags" || path === "/v1/models")) {
       answerListing(path, fake.listing, res);
     } else {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const fake: FakeProviderServer = {
