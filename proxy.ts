@@ -38,5 +38,6 @@ export default function proxy(req: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+  // Uploads are excluded: the proxy would cut their bodies at 10 MB; the route authenticates itself.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/knowledge/upload).*)"],
 };

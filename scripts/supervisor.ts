@@ -94,9 +94,11 @@ function startChildren(config: AppConfig): Map<string, ChildProcess> {
     ...(NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),
   });
   const collab = startChild("collab", ["--import", "tsx", join(root, "server", "main.ts")]);
+  const ingest = startChild("ingest", ["--import", "tsx", join(root, "server", "ingest", "worker.ts")]);
   return new Map([
     ["web", web],
     ["collab", collab],
+    ["ingest", ingest],
   ]);
 }
 

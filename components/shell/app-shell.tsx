@@ -9,6 +9,7 @@ function navFor(user: SessionUser): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Home" }];
   items.push({ href: "/chat", label: "Chat" });
   items.push({ href: "/rooms", label: "Rooms" });
+  items.push({ href: "/knowledge", label: "Knowledge" });
   items.push({ href: "/dashboard", label: "Dashboard" });
   if (isAdmin(user)) items.push({ href: "/admin", label: "Admin" });
   return items;

@@ -29,3 +29,11 @@ export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 /** Statuses in the order a document moves through them. */
 export const ACTIVE_STATUSES = ["queued", "detecting", "extracting", "validating", "chunking", "indexing"] as const;
 export type DocumentStatus = (typeof ACTIVE_STATUSES)[number] | "ready" | "failed" | "pending_approval" | "rejected";
+
+/** The query string of an upload: the file's (relative) name and the room, if not personal. */
+export const uploadQuerySchema = z.object({
+  name: documentNameSchema,
+  roomId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});
+
+export const statusQuerySchema = z.object({ ids: z.string().max(200 * 40).transform((v) => v.split(",").filter(Boolean)) });

@@ -25,8 +25,8 @@ export interface KnowledgeHarness {
   dispose(): void;
 }
 
-export function createKnowledgeHarness(db: Db, runner: PipelineRunner = inProcessRunner): KnowledgeHarness {
-  const dir = mkdtempSync(join(tmpdir(), "eca-uploads-"));
+export function createKnowledgeHarness(db: Db, runner: PipelineRunner = inProcessRunner, uploads?: string): KnowledgeHarness {
+  const dir = uploads ?? mkdtempSync(join(tmpdir(), "eca-uploads-"));
   const events: UsageEventInput[] = [];
   const usage: UsageEventSink = { record: async (batch) => void events.push(...batch) };
   const deps: ProcessDeps = { db, uploadsDir: dir, runner, options: { chunkTokens: 200 }, usage, log: logger };

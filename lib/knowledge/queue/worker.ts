@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { ingestMetrics } from "./metrics";
 import { claimJob, finishJob, heartbeat, MAX_ATTEMPTS, releaseJob, type ClaimedJob } from "./jobs";
 import type { PipelineRunner } from "./pipeline-runner";
 import { failDocument, processDocument, type ProcessDeps } from "./process-document";
@@ -11,6 +12,8 @@ export interface IngestWorkerOptions extends Omit<ProcessDeps, "runner"> {
   leaseMs?: number;
   pollMs?: number;
   workerId?: string;
+  /** Background work for idle moments (embedding chunks); resolves true when it did some. */
+  onIdle?: () => Promise<boolean>;
 }
 
 export interface IngestWorker {
@@ -63,8 +66,11 @@ export function startIngestWorker(options: IngestWorkerOptions): IngestWorker {
         await finishJob(db, job.id, workerId, "failed", "too many attempts");
         return;
       }
+      const started = performance.now();
       const outcome = await processDocument({ ...options, runner }, job.documentId);
       await finishJob(db, job.id, workerId, outcome === "failed" ? "failed" : "done");
+      ingestMetrics.jobs.inc({ outcome });
+      ingestMetrics.seconds.observe((performance.now() - started) / 1000);
     } catch (err) {
       log.error({ err, jobId: job.id, documentId: job.documentId }, "ingestion job failed unexpectedly");
       const doc = await db.knowledgeDocument.findUnique({ where: { id: job.documentId } }).catch(() => null);
@@ -84,7 +90,11 @@ export function startIngestWorker(options: IngestWorkerOptions): IngestWorker {
           return null;
         });
         if (!job) {
-          await sleep();
+          const worked = await options.onIdle?.().catch((err: unknown) => {
+            log.warn({ err }, "idle-time work failed");
+            return false;
+          });
+          if (!worked) await sleep();
           continue;
         }
         running.add(job);

@@ -1,0 +1,40 @@
+import "server-only";
+import { parseAiConfig } from "@/lib/ai/provider-config";
+import { createUsageEventSink } from "@/lib/analytics/usage-events";
+import { setPassageSource } from "@/lib/chat/passage-source";
+import { getConfig } from "@/lib/config";
+import { createAiEmbedder } from "@/lib/knowledge/search/embeddings";
+import { createKnowledgePassageSource } from "@/lib/knowledge/search/passages";
+import { knowledgeSettings, type KnowledgeSettings } from "@/lib/knowledge/settings";
+import { uploadsDir } from "@/lib/knowledge/storage";
+import { logger } from "@/lib/observability/logger";
+import { getDb } from "./runtime";
+
+export function getKnowledgeSettings(): KnowledgeSettings {
+  return knowledgeSettings(getConfig().env);
+}
+
+export function getUploadsDir(): string {
+  return uploadsDir(getConfig().dataDir);
+}
+
+export async function getUsageSink() {
+  return createUsageEventSink(await getDb());
+}
+
+/**
+ * Makes the chat retrieve from the knowledge base: lexical search, fused with vector search when
+ * KNOWLEDGE_EMBEDDING_MODEL is set (the ingestion worker embeds the chunks).
+ */
+export function registerKnowledgePassageSource(): void {
+  const log = logger.child({ component: "knowledge" });
+  const { embeddingModel } = getKnowledgeSettings();
+  const embedder = embeddingModel ? createAiEmbedder(embeddingModel, parseAiConfig(process.env)) : undefined;
+  setPassageSource({
+    async retrieve(query) {
+      const db = await getDb();
+      const source = createKnowledgePassageSource(db, { usage: createUsageEventSink(db), log, ...(embedder && { embedder }) });
+      return source.retrieve(query);
+    },
+  });
+}

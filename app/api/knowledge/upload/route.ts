@@ -1,0 +1,50 @@
+import { requireApiUser, route } from "@/app/_server/route";
+import { getDb } from "@/app/_server/runtime";
+import { getKnowledgeSettings, getUploadsDir } from "@/app/_server/knowledge";
+import { createRateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
+import { AppError } from "@/lib/errors/app-error";
+import { createUploadedDocument } from "@/lib/knowledge/documents";
+import { uploadQuerySchema } from "@/lib/knowledge/document-schemas";
+import { formatBytes } from "@/lib/knowledge/errors";
+import { allowedUploadBytes, requireScopeAccess } from "@/lib/knowledge/scope";
+import { storeUploadStream } from "@/lib/knowledge/storage";
+import { NextResponse } from "next/server";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
+
+export const dynamic = "force-dynamic";
+
+// Folder drops send many files at once; this bounds one user's uploads, not a single drop.
+let limiter: RateLimiter | undefined;
+
+/**
+ * One file as the raw request body (`POST /api/knowledge/upload?name=…&roomId=…`), streamed to
+ * DATA_DIR/uploads with the size limit enforced while it arrives, then queued for ingestion.
+ * Excluded from proxy.ts (which would cut bodies at 10 MB), so it authenticates here.
+ */
+export const POST = route(async (req) => {
+  const user = await requireApiUser();
+  limiter ??= createRateLimiter({ limit: 300, windowMs: 60_000 });
+  const decision = limiter.hit(user.id);
+  if (!decision.allowed) {
+    const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
+    throw new AppError("RATE_LIMITED", `Too many uploads. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+  }
+  const query = uploadQuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!query.success) throw new AppError("VALIDATION_FAILED", `Invalid upload: ${query.error.issues[0]?.message ?? "malformed"}`);
+  const db = await getDb();
+  const access = await requireScopeAccess(db, user.id, { roomId: query.data.roomId }, "write");
+  if (!access.canWrite) throw new AppError("FORBIDDEN", "Viewers cannot add documents to this room.");
+  const maxBytes = await allowedUploadBytes(db, user.id, getKnowledgeSettings());
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) {
+    throw new AppError("TOO_LARGE", `This file is ${formatBytes(declared)}; files up to ${formatBytes(maxBytes)} can be added.`, {
+      sizeBytes: declared,
+      limitBytes: maxBytes,
+    });
+  }
+  if (!req.body) throw new AppError("EMPTY", "This file is empty.");
+  const stored = await storeUploadStream(getUploadsDir(), Readable.fromWeb(req.body as NodeWebStream<Uint8Array>), maxBytes);
+  const document = await createUploadedDocument(db, { access, uploaderId: user.id, name: query.data.name, stored });
+  return NextResponse.json({ document }, { status: 201 });
+});

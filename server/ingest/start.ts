@@ -1,0 +1,79 @@
+import { createServer, type Server } from "node:http";
+import { parseAiConfig } from "../../lib/ai/provider-config";
+import { createUsageEventSink } from "../../lib/analytics/usage-events";
+import { buildConfig, ConfigError } from "../../lib/config";
+import { connectDb } from "../../lib/db/client";
+import { createThreadRunner } from "../../lib/knowledge/queue/pipeline-runner";
+import { startIngestWorker } from "../../lib/knowledge/queue/worker";
+import { createAiEmbedder, embedPendingChunks } from "../../lib/knowledge/search/embeddings";
+import { knowledgeSettings } from "../../lib/knowledge/settings";
+import { uploadsDir } from "../../lib/knowledge/storage";
+import { logger } from "../../lib/observability/logger";
+import { metricsRegistry } from "../../lib/observability/metrics";
+
+const log = logger.child({ component: "ingest" });
+
+function metricsServer(port: number, host: string): Server {
+  const server = createServer((req, res) => {
+    if (req.method === "GET" && req.url === "/metrics") {
+      void metricsRegistry.metrics().then((body) => {
+        res.writeHead(200, { "content-type": metricsRegistry.contentType });
+        res.end(body);
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  return server.listen(port, host);
+}
+
+/**
+ * The ingestion worker process (`node --import tsx server/ingest/worker.ts`): claims jobs from the
+ * database queue, one pipeline thread per concurrency slot. SIGTERM/SIGINT: stop claiming, let
+ * running files finish (or hand them back to the queue), disconnect, exit 0.
+ */
+export async function startIngestProcess(): Promise<void> {
+  let config;
+  try {
+    config = buildConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      log.fatal({ problems: err.problems }, err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const settings = knowledgeSettings(config.env);
+  const db = await connectDb(config.db);
+  const embedder = settings.embeddingModel ? createAiEmbedder(settings.embeddingModel, parseAiConfig(process.env)) : undefined;
+  const worker = startIngestWorker({
+    db,
+    uploadsDir: uploadsDir(config.dataDir),
+    options: settings.ingest,
+    usage: createUsageEventSink(db),
+    log,
+    concurrency: settings.concurrency,
+    createRunner: () => createThreadRunner({ timeoutMs: settings.jobTimeoutMs, memoryMb: settings.jobMemoryMb }),
+    ...(embedder && { onIdle: async () => (await embedPendingChunks(db, embedder)) > 0 }),
+  });
+  const metrics = config.env.KNOWLEDGE_WORKER_METRICS_PORT > 0 ? metricsServer(config.env.KNOWLEDGE_WORKER_METRICS_PORT, config.env.HOST) : null;
+
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping");
+    try {
+      await worker.stop(8_000);
+      metrics?.close();
+      await db.$disconnect();
+      process.exit(0);
+    } catch (err) {
+      log.fatal({ err }, "unclean shutdown");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", (signal) => void stop(signal));
+  process.on("SIGINT", (signal) => void stop(signal));
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled promise rejection"));
+}
