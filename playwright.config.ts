@@ -17,7 +17,8 @@ function server(name: string, serverPort: number, extraEnv: Record<string, strin
     name,
     command: "node scripts/start.mjs",
     url: `${url}/api/health`,
-    timeout: 300_000,
+    // Builds on a busy machine can take longer: E2E_SERVER_TIMEOUT_MS raises the wait.
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 300_000),
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",

@@ -31,6 +31,13 @@ function replyFor(raw: unknown): FakeReply {
         "and [a link](javascript:window.__xss='link') are shown as text only.",
     );
   }
+  if (question.includes("which file")) {
+    // Proves the editor context reached the model: name the file and selected lines it was given.
+    const system = String(body.messages?.find((m) => m.role === "system" || m.role === "developer")?.content ?? "");
+    const file = /File: (\S+)/.exec(system)?.[1] ?? "no file";
+    const lines = /Selected lines (\d+)–(\d+)/.exec(system);
+    return words(`You are looking at ${file}${lines ? ` with lines ${lines[1]}–${lines[2]} selected` : ""}.`);
+  }
   if (question.includes("code")) {
     return {
       kind: "stream",
