@@ -36,10 +36,10 @@ export async function liveCounters(db: Db, user: SessionUser, sidecarUrl: string
   const q = new SqlParams(d.provider);
   const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  const own = admin ? "" : ` AND "userId" = ${q.add(user.id)}`;
-  const turns = `SELECT COUNT(*) AS n FROM "UsageEvent" WHERE "type" = 'chat.turn' AND "createdAt" >= ${d.ts(q, dayStart)}${own}`;
-  const ownAgain = admin ? "" : ` AND "userId" = ${q.add(user.id)}`;
-  const errors = `SELECT COUNT(*) AS n FROM "UsageEvent" WHERE "createdAt" >= ${d.ts(q, hourAgo)}${ownAgain}
+  // Built in text order: SQLite's parameters are positional.
+  const own = () => (admin ? "" : ` AND "userId" = ${q.add(user.id)}`);
+  const turns = `SELECT COUNT(*) AS n FROM "UsageEvent" WHERE "type" = 'chat.turn' AND "createdAt" >= ${d.ts(q, dayStart)}${own()}`;
+  const errors = `SELECT COUNT(*) AS n FROM "UsageEvent" WHERE "createdAt" >= ${d.ts(q, hourAgo)}${own()}
     AND ("type" = 'knowledge.failed' OR ("type" = 'chat.turn' AND ${d.text('"data"', "error")} IS NOT NULL))`;
   const [row] = await select<{ turns: number; errors: number }>(db, `SELECT (${turns}) AS turns, (${errors}) AS errors`, q);
   const [activeUsers, openSessions] = admin
