@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { chatRequestSchema } from "./request";
+import { searchResultsAnswer } from "./search-results";
+import { titleFromMessage } from "./titles";
+
+describe("titleFromMessage", () => {
+  it("takes the first words of the first line without Markdown", () => {
+    expect(titleFromMessage("## Fix the *parser*\nmore text")).toBe("Fix the parser");
+    expect(titleFromMessage("one two three four five six seven eight nine ten")).toBe("one two three four five six seven eight…");
+  });
+
+  it("skips code blocks and falls back to the default title", () => {
+    expect(titleFromMessage("```ts\nconst x = 1;\n```\nWhy does this fail?")).toBe("Why does this fail?");
+    expect(titleFromMessage("```\n```")).toBe("New chat");
+  });
+
+  it("never exceeds the title limit, even for one long word", () => {
+    expect(titleFromMessage("x".repeat(500)).length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("searchResultsAnswer", () => {
+  it("labels the passages as search results with their citations and sources", () => {
+    const text = searchResultsAnswer([
+      { id: "b", citation: 2, text: "second", source: { documentName: "b.md" } },
+      { id: "a", citation: 1, text: "first\nline", source: { documentName: "a.pdf", page: 3 } },
+    ]);
+    expect(text).toMatch(/^\*\*Search results\*\*/);
+    expect(text.indexOf("[1]")).toBeLessThan(text.indexOf("[2]"));
+    expect(text).toContain("a.pdf, p. 3\n\n> first\n> line");
+  });
+});
+
+describe("chatRequestSchema", () => {
+  const base = { id: "conv1", trigger: "submit-message", model: "ollama:llama3.1:8b" };
+
+  it("takes the text of the newest user message", () => {
+    const parsed = chatRequestSchema.parse({
+      ...base,
+      message: { id: "m1", role: "user", parts: [{ type: "text", text: " Hi " }, { type: "file", url: "x" }] },
+    });
+    expect(parsed).toMatchObject({ conversationId: "conv1", trigger: { kind: "submit", messageId: "m1", text: "Hi" }, model: "ollama:llama3.1:8b", roomId: null });
+  });
+
+  it("refuses empty messages, bad ids and unknown providers", () => {
+    expect(chatRequestSchema.safeParse({ ...base, message: { id: "m1", role: "user", parts: [] } }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ ...base, id: "../x" }).success).toBe(false);
+    expect(chatRequestSchema.safeParse({ ...base, trigger: "regenerate-message", model: "acme:x" }).success).toBe(false);
+    expect(chatRequestSchema.parse({ ...base, trigger: "regenerate-message" }).trigger).toEqual({ kind: "regenerate" });
+  });
+});
