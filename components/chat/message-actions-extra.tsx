@@ -1,5 +1,7 @@
 "use client";
 
+import { LearnActions } from "@/components/knowledge/learn-actions";
+
 /**
  * Extension point: extra buttons under every finished assistant answer (e.g. the knowledge
  * base's "teach" and "save as knowledge"). Replace the body of `MessageActionsExtra` to render
@@ -13,7 +15,6 @@ export interface MessageActionsExtraProps {
   rating: 1 | -1 | null;
 }
 
-export function MessageActionsExtra(props: MessageActionsExtraProps) {
-  void props;
-  return null;
+export function MessageActionsExtra({ messageId, roomId, rating }: MessageActionsExtraProps) {
+  return <LearnActions messageId={messageId} roomId={roomId} rating={rating} />;
 }
