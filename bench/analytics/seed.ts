@@ -21,14 +21,17 @@ function eventSql(provider: "sqlite" | "postgresql", start: number, end: number,
     WHEN ${kind} = 14 THEN 'collab.active' WHEN ${kind} = 15 THEN 'collab.join' WHEN ${kind} = 16 THEN 'knowledge.search'
     WHEN ${kind} = 17 THEN 'knowledge.citation_opened' WHEN ${kind} = 18 THEN 'knowledge.ingested' ELSE 'knowledge.failed' END`;
   const user = cat(`'user-'`, txt(mod(`${i} * 7919`, 50)));
-  const room = `CASE WHEN ${kind} >= 12 AND ${kind} <= 17 THEN ${cat(`'room-'`, txt(mod(`${i} * 104729`, 20)))} WHEN ${kind} < 10 AND ${mod(i, 3)} = 0 THEN ${cat(`'room-'`, txt(mod(`${i} * 104729`, 20)))} END`;
-  const model = `CASE WHEN ${kind} < 12 THEN CASE ${mod(`${i} * 31`, 4)} WHEN 0 THEN 'openai:gpt-4o-mini' WHEN 1 THEN 'openai:gpt-4o' WHEN 2 THEN 'anthropic:claude-sonnet' ELSE 'ollama:llama3' END END`;
+  // Like a real team: each user works in two rooms and mostly with one model.
+  const u = mod(`${i} * 7919`, 50);
+  const roomOf = cat(`'room-'`, txt(mod(`${u} + ${mod(i, 2)} * 7`, 20)));
+  const room = `CASE WHEN ${kind} >= 12 AND ${kind} <= 17 THEN ${roomOf} WHEN ${kind} < 10 AND ${mod(i, 3)} = 0 THEN ${roomOf} END`;
+  const model = `CASE WHEN ${kind} < 12 THEN CASE ${mod(`${u} + CASE WHEN ${mod(i, 5)} = 0 THEN 1 ELSE 0 END`, 4)} WHEN 0 THEN 'openai:gpt-4o-mini' WHEN 1 THEN 'openai:gpt-4o' WHEN 2 THEN 'anthropic:claude-sonnet' ELSE 'ollama:llama3' END END`;
   const n = (expr: string) => txt(expr);
   const data = `CASE
     WHEN ${kind} < 10 THEN ${cat(`'{"conversationId":"c","inputTokens":'`, n(`200 + ${mod(`${i} * 13`, 3000)}`), `',"outputTokens":'`, n(`50 + ${mod(`${i} * 17`, 800)}`),
       `',"costUsd":0.0012,"ttftMs":'`, n(`80 + ${mod(`${i} * 31`, 900)}`), `',"totalMs":'`, n(`400 + ${mod(`${i} * 97`, 9000)}`),
       `',"error":'`, `CASE WHEN ${mod(`${i} * 7`, 50)} = 0 THEN '"AI_TIMEOUT"' ELSE 'null' END`, `'}'`)}
-    WHEN ${kind} < 12 THEN ${cat(`'{"messageId":"m","rating":'`, `CASE WHEN ${mod(`${i} * 11`, 5)} = 0 THEN '-1' ELSE '1' END`, `',"comment":null}'`)}
+    WHEN ${kind} < 12 THEN ${cat(`'{"messageId":"m","rating":'`, `CASE WHEN ${mod(`${i} * 11`, 5)} = 0 THEN '-1' ELSE '1' END`, `',"comment":'`, `CASE WHEN ${mod(`${i} * 3`, 10)} = 0 THEN '"Good answer, wrong import path"' ELSE 'null' END`, `'}'`)}
     WHEN ${kind} < 14 THEN ${cat(`'{"file_id":"f","path":"src/a.ts","added":'`, n(mod(`${i} * 19`, 400)), `',"removed":'`, n(mod(`${i} * 23`, 120)), `'}'`)}
     WHEN ${kind} = 14 THEN '{"minutes":1}'
     WHEN ${kind} = 15 THEN '{"channel":"doc","role":"editor"}'

@@ -22,6 +22,9 @@ export const MEASURES: [column: string, perEvent: (d: Dialect) => string][] = [
   ["durationMs", (d) => `COALESCE(${d.num('"data"', "totalMs")}, ${d.num('"data"', "ms")}, 0)`],
 ];
 
+/** The user and room of latency bins aggregated across all users and rooms. */
+export const ALL = "*";
+
 /** The small-cardinality detail kept as a dimension: chat error code, ingestion failure reason, join channel. */
 export function labelSql(d: Dialect): string {
   return `substr(COALESCE(CASE "type"

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import { keySql, latencySamplesSql, MEASURES } from "./measures";
+import { ALL, keySql, latencySamplesSql, MEASURES } from "./measures";
 import { dialectOf, SqlParams, type Dialect, type Period } from "./sql";
 
 /**
@@ -50,7 +50,8 @@ async function rollupBatch(tx: Db, dialect: Dialect, batchSize: number): Promise
   if (claimed === 0) return 0;
   for (const period of PERIODS) {
     await runParams(tx, dialect, (p) => rollupSql(dialect, p, period, batch));
-    await runParams(tx, dialect, (p) => latencySql(dialect, p, period, batch));
+    await runParams(tx, dialect, (p) => latencySql(dialect, p, period, batch, "dims"));
+    await runParams(tx, dialect, (p) => latencySql(dialect, p, period, batch, "all"));
   }
   return claimed;
 }
@@ -72,9 +73,14 @@ function rollupSql(d: Dialect, q: SqlParams, period: Period, batch: string): str
     ON CONFLICT ("period", "bucket", "type", "userId", "roomId", "model", "label") DO UPDATE SET ${updates}`;
 }
 
-function latencySql(d: Dialect, q: SqlParams, period: Period, batch: string): string {
+/**
+ * Latency bins per user and room ("dims"), and once more across all users and rooms ("all", user and
+ * room "*"), so team-wide percentiles read a few rows per bucket instead of one per user and room.
+ */
+function latencySql(d: Dialect, q: SqlParams, period: Period, batch: string, grain: "dims" | "all"): string {
+  const who = grain === "all" ? `'${ALL}', '${ALL}'` : `"userId", "roomId"`;
   return `INSERT INTO "UsageLatencyBin" ("period", "bucket", "metric", "model", "userId", "roomId", "bin", "count")
-    SELECT '${period}', "bucket", "metric", "model", "userId", "roomId", "bin", COUNT(*)
+    SELECT '${period}', "bucket", "metric", "model", ${who}, "bin", COUNT(*)
     FROM (${latencySamplesSql(d, period, () => `"rollupBatch" = ${q.add(batch)}`)}) s
     GROUP BY 2, 3, 4, 5, 6, 7
     ON CONFLICT ("period", "bucket", "metric", "model", "userId", "roomId", "bin") DO UPDATE SET "count" = "UsageLatencyBin"."count" + excluded."count"`;

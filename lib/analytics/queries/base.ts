@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { AnalyticsFilter } from "../scope";
-import { keySql, latencySamplesSql, MEASURES } from "../measures";
+import { ALL, keySql, latencySamplesSql, MEASURES } from "../measures";
 import { dialectOf, select, SqlParams, type Dialect } from "../sql";
 
 /**
@@ -19,6 +19,8 @@ export interface RollupQuery {
   table(): string;
   /** The UsageLatencyBin rows to read. */
   bins(): string;
+  /** Picks the bins' grain: the team-wide rows when the scope is not one user or room. */
+  binGrain(alias: string): string;
   run<T>(sql: string): Promise<T[]>;
 }
 
@@ -32,6 +34,10 @@ export function rollupQuery(db: Db, f: AnalyticsFilter, source: Source = "rollup
       const measures = MEASURES.map(([c, e]) => `${e(d)} AS "${c}"`).join(", ");
       return `(SELECT '${f.period}' AS "period", ${keySql(d, f.period)}, 1 AS "count", ${measures}
         FROM "UsageEvent" WHERE ${inRange()})`;
+    },
+    binGrain(alias) {
+      if (source === "raw" || f.userId !== undefined || f.roomId !== undefined) return "";
+      return ` AND ${alias}."userId" = '${ALL}' AND ${alias}."roomId" = '${ALL}'`;
     },
     bins() {
       if (source === "rollup") return `"UsageLatencyBin"`;

@@ -45,7 +45,7 @@ export async function latencyByModel(db: Db, f: AnalyticsFilter, source: Source 
   const bins = rollupQuery(db, f, source);
   const binRows = await bins.run<{ model: string; metric: string; bin: number; count: number }>(`SELECT b."model" AS model,
       b."metric" AS metric, b."bin" AS bin, SUM(b."count") AS count
-    FROM ${bins.bins()} b WHERE ${bins.where("b")} GROUP BY b."model", b."metric", b."bin"`);
+    FROM ${bins.bins()} b WHERE ${bins.where("b")}${bins.binGrain("b")} GROUP BY b."model", b."metric", b."bin"`);
   const pct = (model: string, metric: string, p: number) =>
     roundMs(percentileFromBins(binRows.filter((b) => b.model === model && b.metric === metric), p));
   return totals.map((t) => ({
