@@ -117,7 +117,7 @@ export async function listDocuments(
 }
 
 /** The document and the reader's rights on it; NOT_FOUND when the user may not read it. */
-async function loadReadable(db: Db, userId: string, id: string) {
+export async function loadReadable(db: Db, userId: string, id: string) {
   const documentId = documentIdSchema.safeParse(id);
   const doc = documentId.success ? await db.knowledgeDocument.findUnique({ where: { id: documentId.data } }) : null;
   if (!doc || (doc.userId !== null && doc.userId !== userId)) throw new AppError("NOT_FOUND", "No such document.");

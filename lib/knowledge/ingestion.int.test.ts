@@ -4,6 +4,7 @@ import { createRoom } from "../collab/rooms";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
 import { AppError } from "../errors/app-error";
 import { deleteDocument, getDocument, listChunks, listDocuments, replaceDuplicate, reviewDocument } from "./documents";
+import { openOriginal } from "./download";
 import { setRequireApproval } from "./scope";
 import { buildDocx, buildPdf, buildPng, buildRawZip, DOCX_PACKAGE_PARTS, deflatedEntry, prose, zerosDeflateBomb } from "./test-fixtures";
 import { createKnowledgeHarness, type KnowledgeHarness } from "./test-support";
@@ -135,11 +136,20 @@ describe.each(testProviders())("knowledge ingestion on %s", (provider) => {
     await setRequireApproval(t.db, ada, roomId, false);
   });
 
+  it("keeps the original for download by readers only", async () => {
+    const doc = await k.ingest(ada, "keep/original.md", "# Original\n\nKept byte for byte.\n");
+    const file = await openOriginal(t.db, ada, doc.id, k.deps.uploadsDir);
+    expect(file.fileName).toBe("original.md");
+    expect(await new Response(file.body).text()).toBe("# Original\n\nKept byte for byte.\n");
+    await expectCode(openOriginal(t.db, bob, doc.id, k.deps.uploadsDir), "NOT_FOUND");
+  });
+
   it("deletes a document with its chunks and file", async () => {
     const doc = await k.ingest(ada, "temp.md", `# Temp\n\n${prose(100, 50)}`);
     expect(await t.db.knowledgeChunk.count({ where: { documentId: doc.id } })).toBeGreaterThan(0);
     await deleteDocument(t.db, ada, doc.id, k.deps.uploadsDir);
     expect(await t.db.knowledgeChunk.count({ where: { documentId: doc.id } })).toBe(0);
     await expectCode(getDocument(t.db, ada, doc.id), "NOT_FOUND");
+    await expectCode(openOriginal(t.db, ada, doc.id, k.deps.uploadsDir), "NOT_FOUND");
   });
 });

@@ -13,7 +13,7 @@ export function uploadsDir(dataDir: string): string {
 
 const STORAGE_KEY = /^[0-9a-f-]{36}$/;
 
-function pathOf(dir: string, storageKey: string): string {
+export function storedPath(dir: string, storageKey: string): string {
   if (!STORAGE_KEY.test(storageKey)) throw new Error(`invalid storage key: ${storageKey}`);
   return join(dir, storageKey);
 }
@@ -60,7 +60,7 @@ export async function storeUploadStream(
 ): Promise<StoredUpload> {
   await mkdir(dir, { recursive: true });
   const storageKey = randomUUID();
-  const target = pathOf(dir, storageKey);
+  const target = storedPath(dir, storageKey);
   const partial = `${target}.part`;
   const guard = new SizeGuard(maxBytes);
   try {
@@ -78,14 +78,14 @@ export async function storeText(dir: string, text: string): Promise<StoredUpload
   await mkdir(dir, { recursive: true });
   const storageKey = randomUUID();
   const bytes = Buffer.from(text, "utf8");
-  await writeFile(pathOf(dir, storageKey), bytes, { flag: "wx" });
+  await writeFile(storedPath(dir, storageKey), bytes, { flag: "wx" });
   return { storageKey, sizeBytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 export async function readStored(dir: string, storageKey: string): Promise<Uint8Array> {
-  return new Uint8Array(await readFile(pathOf(dir, storageKey)));
+  return new Uint8Array(await readFile(storedPath(dir, storageKey)));
 }
 
 export async function removeStored(dir: string, storageKey: string): Promise<void> {
-  await rm(pathOf(dir, storageKey), { force: true });
+  await rm(storedPath(dir, storageKey), { force: true });
 }

@@ -36,6 +36,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
           </p>
         </div>
         <span className="row-actions">
+          <a className="btn btn-secondary btn-small" href={`/api/knowledge/documents/${doc.id}/file`} download>
+            Download original
+          </a>
           {doc.canReview && doc.status === "pending_approval" && <ReviewButtons documentId={doc.id} />}
           {doc.canWrite && <DeleteButton documentId={doc.id} name={doc.name} redirectTo={back} />}
         </span>
