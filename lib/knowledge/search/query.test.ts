@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { reciprocalRankFusion } from "./fusion";
+import { fts5Query, MAX_TERMS, searchTerms, tsQuery } from "./query";
+
+describe("search terms", () => {
+  it("keeps only lower-case words, without stopwords or repeats", () => {
+    expect(searchTerms('How do I "deploy" the API-server? deploy NEAR(x) AND *')).toEqual(["deploy", "api", "server", "near", "x"]);
+    expect(searchTerms("Ünïcödé naïve café")).toEqual(["ünïcödé", "naïve", "café"]);
+    expect(searchTerms("'; DROP TABLE x; --")).toEqual(["drop", "table", "x"]);
+    expect(searchTerms("the of and")).toEqual([]);
+  });
+
+  it("caps the number of terms", () => {
+    expect(searchTerms(Array.from({ length: 100 }, (_, i) => `w${i}`).join(" "))).toHaveLength(MAX_TERMS);
+  });
+
+  it("quotes every term for FTS5 and joins with OR", () => {
+    expect(fts5Query(["deploy", "api"])).toBe('"deploy" OR "api"');
+    expect(tsQuery(["deploy", "api"])).toBe("deploy | api");
+  });
+});
+
+describe("reciprocal rank fusion", () => {
+  it("puts items ranked well by both lists first", () => {
+    expect(reciprocalRankFusion([[1, 2, 3], [3, 1, 4]])).toEqual([1, 3, 2, 4]);
+  });
+});
