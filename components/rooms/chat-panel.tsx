@@ -139,7 +139,8 @@ export function ChatPanel({ roomId, events }: { roomId: string; events: RoomEven
       <form className="chat-compose" onSubmit={send}>
         <textarea
           aria-label="Message the room"
-          placeholder="Message the room (Markdown; Enter sends, Shift+Enter for a new line)"
+          placeholder="Message the room (Markdown)"
+          title="Enter sends, Shift+Enter starts a new line"
           value={draft}
           maxLength={4000}
           rows={2}
