@@ -31,7 +31,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
             <span className={badgeClass(doc.status)} data-testid="document-status">
               {doc.status === "failed" ? reasonLabel(doc.failureCode) : statusLabel(doc.status)}
             </span>{" "}
-            {doc.kind ?? "unknown type"} · {formatSize(doc.sizeBytes)} · {doc.chunkCount} chunks · {doc.tokenCount} tokens
+            {doc.kind ?? "unknown type"} · {formatSize(doc.sizeBytes)} · {doc.chunkCount} {doc.chunkCount === 1 ? "chunk" : "chunks"} · {doc.tokenCount} tokens
             {doc.pageCount !== null && ` · ${doc.pageCount} pages`} · added by {doc.uploader ?? "—"}
           </p>
         </div>
