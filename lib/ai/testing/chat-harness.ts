@@ -2,11 +2,14 @@ import { parseAiConfig, type AiConfig } from "../provider-config";
 import { createBreakerRegistry, type BreakerRegistry } from "../resilience/breaker-registry";
 import type { ChatEvent } from "../stream-chat";
 
-/** Settings that keep failure tests fast: short timeouts, one retry, tiny backoff. */
+/**
+ * Settings that keep failure tests fast: one retry, tiny backoff, and stall timeouts short enough
+ * for stall tests yet long enough that a busy CI machine (first SDK load, JIT) never trips them.
+ */
 const FAST_SETTINGS = {
   AI_REQUEST_TIMEOUT_MS: "10000",
-  AI_FIRST_TOKEN_TIMEOUT_MS: "400",
-  AI_STREAM_IDLE_TIMEOUT_MS: "400",
+  AI_FIRST_TOKEN_TIMEOUT_MS: "2500",
+  AI_STREAM_IDLE_TIMEOUT_MS: "2500",
   AI_MAX_RETRIES: "1",
   AI_RETRY_BASE_DELAY_MS: "10",
   AI_RETRY_MAX_DELAY_MS: "2000",
