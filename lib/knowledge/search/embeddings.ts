@@ -94,7 +94,8 @@ export async function vectorSearch(
     });
     for (const row of page) {
       if (!row.embedding) continue;
-      best.push({ chunkId: row.id, score: cosine(query, decodeEmbedding(row.embedding)) / (1 + DEMOTION_WEIGHT * row.demotion) });
+      const similarity = cosine(query, decodeEmbedding(row.embedding));
+      if (similarity > 0) best.push({ chunkId: row.id, score: similarity / (1 + DEMOTION_WEIGHT * row.demotion) });
     }
     best.sort((a, b) => b.score - a.score).splice(limit);
     if (page.length < PAGE) return best;
