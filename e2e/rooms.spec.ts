@@ -217,6 +217,18 @@ test("the zip download holds the room's files", async ({ browser }) => {
   expect(await zip.file(entry!)!.async("string")).toContain("const gamma = 3;");
 });
 
+test("a member removed while in the room is told so, and the socket stays closed", async ({ browser }) => {
+  const ada = await person(browser, owner);
+  const cy = await person(browser, viewer);
+  await expect(cy.page.getByTestId("connection-status")).toHaveText("Live");
+  await ada.page.goto(`${roomUrl}/members`);
+  await ada.page.locator(`tr[data-email="${viewer.email}"]`).getByRole("button", { name: "Remove" }).click();
+  await expect(ada.page.locator(`tr[data-email="${viewer.email}"]`)).toHaveCount(0);
+  await expect(cy.page.locator(".workspace-alert[role=alert]")).toContainText("You are no longer a member of this room.");
+  await expect(cy.page.getByTestId("connection-status")).toHaveText("Offline");
+  await shot(cy.page, "workspace-removed");
+});
+
 test("nothing was fetched from outside this machine (Monaco loads from the local package)", () => {
   for (const p of people.values()) expect(p.external).toEqual([]);
 });

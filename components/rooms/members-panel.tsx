@@ -109,7 +109,7 @@ export function MembersPanel({ currentUserId, room, members, actions }: Props) {
                       <span className={`badge role-${m.role}`}>{m.role}</span>
                     )}
                   </td>
-                  <td className="row-actions">
+                  <td>
                     {owner && m.userId !== currentUserId && (
                       <button
                         type="button"
