@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
-import { register, signOut, uniqueAccount } from "./helpers";
+import { register, signIn, signOut, uniqueAccount } from "./helpers";
 
 // The app servers talk to e2e/fake-ai-server.ts (models fake-main and fake-backup): replies are
 // chosen by keywords in the question ("code", "slow", "xss", "outage", "total failure").
@@ -77,7 +77,7 @@ test("chat: rename, search, delete, and nobody reads another user's chat", async
   await ask(page, "Tell me about Kubernetes pods");
   await expect(answers(page).first()).toContainText("Kubernetes pods");
   const url = page.url();
-  await page.getByRole("link", { name: "New chat" }).click();
+  await page.getByRole("link", { name: "Start a new chat" }).click();
   await ask(page, "Something about cooking");
   await expect(answers(page).first()).toContainText("cooking");
 
@@ -89,7 +89,7 @@ test("chat: rename, search, delete, and nobody reads another user's chat", async
 
   // Search finds message content regardless of case.
   await list.getByLabel("Search conversations").fill("KUBERNETES");
-  await expect(list.getByRole("link")).toHaveText(["New chat", "Tell me about Kubernetes pods"]);
+  await expect(list.getByRole("link")).toHaveText(["+ New chat", "Tell me about Kubernetes pods"]);
   await list.getByLabel("Search conversations").fill("");
   await expect(list.getByRole("link", { name: "Recipes" })).toBeVisible();
 
@@ -106,10 +106,7 @@ test("chat: rename, search, delete, and nobody reads another user's chat", async
   await signOut(page);
 
   // Delete.
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password").fill(owner.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, owner);
   await page.goto("/chat");
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "Delete Recipes" }).click();
@@ -139,13 +136,15 @@ test("chat: provider failure mid-answer continues on the fallback; total failure
   await expect(answer.getByTestId("answer-model")).toHaveText("openai-compatible:fake-backup");
 
   await ask(page, "total failure drill");
-  const alert = page.getByRole("alert");
+  // (Next.js keeps an empty role=alert route announcer on every page: look at ours only.)
+  const alert = page.getByRole("alert").filter({ hasText: /./ });
   await expect(alert).toHaveCount(1);
+  await expect(alert).toContainText("could not answer");
   await expect(alert.getByRole("button", { name: "Retry" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
   await screenshot(page, "chat-error");
   // Retrying the same question fails the same way, cleanly, without duplicating the question.
   await alert.getByRole("button", { name: "Retry" }).click();
-  await expect(page.getByRole("alert")).toHaveCount(1);
+  await expect(alert).toHaveCount(1);
   await expect(page.getByTestId("user-message")).toHaveCount(2);
 });

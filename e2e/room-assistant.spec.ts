@@ -38,7 +38,9 @@ test("room assistant: selection as context, 'Replace selection' edits the shared
   await ada.keyboard.type("const first = 1;\nconst placeholder = 0;\nconst last = 3;");
 
   await bob.goto(roomUrl);
-  await bob.locator(".file-tree").getByRole("button", { name: "main.ts", exact: true }).click();
+  // (Hover actions in the file tree overlap the name; a plain click on it is enough.)
+  await bob.locator(".file-tree").getByRole("button", { name: "main.ts", exact: true }).click({ force: true });
+  await expect(editorLines(bob)).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => editorText(bob)).toContain("const placeholder = 0;");
 
   // Select line 2 in Ada's editor, then ask the assistant about it.

@@ -25,7 +25,7 @@ export interface ChatThreadProps {
   codeActions?: readonly CodeAction[];
   /** Shown above the message box, e.g. the attached-context chips. */
   composerTop?: ReactNode;
-  /** Called when an answer ended (finished, failed or stopped), e.g. to refresh a list. */
+  /** Called when an answer starts streaming and when it ended, e.g. to refresh a list of titles. */
   onTurnEnded?: () => void;
 }
 
@@ -66,6 +66,12 @@ export function ChatThread(props: ChatThreadProps) {
     },
   });
   const failure = parseChatFailure(error);
+  // The server titles a new chat before answering: show it as soon as the answer starts.
+  const streamingStarted = status === "streaming";
+  const { onTurnEnded } = props;
+  useEffect(() => {
+    if (streamingStarted) onTurnEnded?.();
+  }, [streamingStarted, onTurnEnded]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);

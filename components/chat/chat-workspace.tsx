@@ -4,7 +4,7 @@ import { createConversationAction } from "@/app/(app)/chat/actions";
 import type { ChatUIMessage } from "@/lib/chat/ui-message";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import type { ChatSetup } from "./chat-setup";
 import { ChatThread } from "./chat-thread";
 import { CONVERSATIONS_KEY, ConversationList } from "./conversation-list";
@@ -23,7 +23,7 @@ export function ChatWorkspace({
   const router = useRouter();
   const queryClient = useQueryClient();
   const [activeId, setActiveId] = useState(conversationId);
-  const refreshList = () => void queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY });
+  const refreshList = useCallback(() => void queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY }), [queryClient]);
   // "New chat" from a chat that was new on this page: start over with an empty thread.
   const [generation, setGeneration] = useState(0);
   const startOver = () => {

@@ -115,8 +115,8 @@ export function ConversationList({
 
   return (
     <nav className="chat-sidebar" aria-label="Conversations">
-      <Link href="/chat" className="btn btn-block chat-new" onClick={onNewChat}>
-        New chat
+      <Link href="/chat" className="btn btn-block chat-new" aria-label="Start a new chat" onClick={onNewChat}>
+        + New chat
       </Link>
       <input type="search" aria-label="Search conversations" placeholder="Search chats…" value={search} onChange={(e) => setSearch(e.target.value)} />
       {query.isError && <div className="chat-error-text chat-small">Could not load conversations.</div>}
