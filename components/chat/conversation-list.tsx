@@ -4,6 +4,7 @@ import { deleteConversationAction, renameConversationAction } from "@/app/(app)/
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { PencilIcon, TrashIcon } from "./icons";
 
 interface ConversationItem {
   id: string;
@@ -72,7 +73,7 @@ function ConversationRow({ item, active, onDeleted }: { item: ConversationItem; 
       </Link>
       <span className="chat-conv-actions">
         <button type="button" className="chat-icon-btn" aria-label={`Rename ${item.title}`} onClick={() => setRenaming(true)}>
-          ✎
+          <PencilIcon />
         </button>
         <button
           type="button"
@@ -86,7 +87,7 @@ function ConversationRow({ item, active, onDeleted }: { item: ConversationItem; 
             onDeleted();
           }}
         >
-          🗑
+          <TrashIcon />
         </button>
       </span>
     </li>

@@ -2,6 +2,7 @@
 
 import { feedbackAction } from "@/app/(app)/chat/actions";
 import { useState } from "react";
+import { ThumbDownIcon, ThumbUpIcon } from "./icons";
 
 export interface Feedback {
   rating: 1 | -1;
@@ -49,7 +50,7 @@ export function FeedbackButtons({
         aria-pressed={feedback?.rating === 1}
         onClick={() => rate(1)}
       >
-        👍
+        <ThumbUpIcon />
       </button>
       <button
         type="button"
@@ -58,7 +59,7 @@ export function FeedbackButtons({
         aria-pressed={feedback?.rating === -1}
         onClick={() => rate(-1)}
       >
-        👎
+        <ThumbDownIcon />
       </button>
       {commenting && feedback && (
         <form
