@@ -83,15 +83,22 @@ export function DuplicateActions({ documentId, onReplaced }: { documentId: strin
 
 export function ApprovalToggle({ roomId, requireApproval }: { roomId: string; requireApproval: boolean }) {
   const { pending, error, run } = useAction();
+  // Shown at once; put back when saving fails.
+  const [checked, setChecked] = useState(requireApproval);
   return (
     <label className="kn-approval">
       <input
         type="checkbox"
-        checked={requireApproval}
+        checked={checked}
         disabled={pending}
         onChange={(e) => {
           const value = e.target.checked;
-          run(() => setRequireApprovalAction({ roomId, requireApproval: value }));
+          setChecked(value);
+          run(async () => {
+            const result = await setRequireApprovalAction({ roomId, requireApproval: value });
+            if (!result.ok) setChecked(!value);
+            return result;
+          });
         }}
       />
       New documents need an owner&apos;s approval before the assistant uses them

@@ -10,14 +10,13 @@ import { deleteDocument, replaceDuplicate, reviewDocument } from "@/lib/knowledg
 import { saveAnswerAsKnowledge, teachCorrection } from "@/lib/knowledge/learning";
 import { setRequireApproval } from "@/lib/knowledge/scope";
 import { logger } from "@/lib/observability/logger";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
+/** Knowledge pages are rendered per request; the calling component refreshes what it shows. */
 async function attempt(what: string, run: (userId: string) => Promise<void>): Promise<ActionResult> {
   const user = await requireUser();
   try {
     await run(user.id);
-    revalidatePath("/knowledge", "layout");
     return { ok: true };
   } catch (err) {
     const failure = failureFrom(err);
