@@ -62,7 +62,7 @@ async function benchOne(provider: DbProvider, events: number, now: Date): Promis
         for (const chart of CHART_NAMES) {
           const run = (source: Source) => queryFns[chart](t.db, f, source);
           const rollupP95 = await time(() => run("rollup"), runs);
-          const rawP95 = chart === "feedback-comments" ? null : await time(() => (chart === "latency" ? exactLatencyByModel(t.db, f) : run("raw")), rawRuns);
+          const rawP95 = chart === "feedback-comments" || rawRuns === 0 ? null : await time(() => (chart === "latency" ? exactLatencyByModel(t.db, f) : run("raw")), rawRuns);
           rows.push({ provider, events, range, scope, chart, rollupP95, rawP95 });
           console.log(`  ${range.padEnd(4)} ${scope.padEnd(9)} ${chart.padEnd(19)} rollup p95 ${rollupP95.toFixed(1).padStart(7)} ms   raw p95 ${rawP95 === null ? "      —" : rawP95.toFixed(1).padStart(8)} ms   ${rawP95 === null ? "" : `×${(rawP95 / rollupP95).toFixed(1)}`}`);
         }

@@ -145,7 +145,8 @@ export function FeedbackPanel({ params }: { params: DashboardParams }) {
         borderColor: modelColor(model),
         backgroundColor: modelColor(model),
         spanGaps: true,
-        pointRadius: 3,
+        pointRadius: 2,
+        borderWidth: 2,
       };
     }),
   };
@@ -186,7 +187,7 @@ export function FeedbackPanel({ params }: { params: DashboardParams }) {
         <ul className="dash-comments">
           {comments.data!.rows.map((c) => (
             <li key={`${c.createdAt}-${c.userName}-${c.comment.slice(0, 20)}`}>
-              <span className={`dash-rating ${c.rating > 0 ? "up" : "down"}`}>{c.rating > 0 ? "👍" : "👎"}</span>
+              <span className={`dash-rating ${c.rating > 0 ? "up" : "down"}`}>{c.rating > 0 ? "▲ up" : "▼ down"}</span>
               <span className="dash-comment">{c.comment}</span>
               <span className="dash-meta">{c.userName} · {c.model} · {new Date(c.createdAt).toLocaleString()}</span>
             </li>

@@ -25,17 +25,16 @@ export function CollabPanel({ params }: { params: DashboardParams }) {
   const data = {
     labels: buckets.map((b) => bucketLabel(b, range?.period ?? "h")),
     datasets: [
-      { type: "bar" as const, label: "Characters added", data: pick("charsAdded"), backgroundColor: SERIES.green, yAxisID: "y" },
-      { type: "bar" as const, label: "Characters removed", data: pick("charsRemoved"), backgroundColor: SERIES.red, yAxisID: "y" },
-      { type: "line" as const, label: "Active editors", data: pick("activeEditors"), borderColor: SERIES.blue, backgroundColor: SERIES.blue, yAxisID: "y1", pointRadius: 2 },
-      { type: "line" as const, label: "Edit sessions", data: pick("sessions"), borderColor: SERIES.purple, backgroundColor: SERIES.purple, yAxisID: "y1", pointRadius: 2, borderDash: [4, 3] },
+      { type: "bar" as const, label: "Characters added", data: pick("charsAdded"), backgroundColor: SERIES.green, yAxisID: "y", stack: "chars" },
+      { type: "bar" as const, label: "Characters removed", data: pick("charsRemoved"), backgroundColor: SERIES.red, yAxisID: "y", stack: "chars" },
+      { type: "line" as const, label: "Active editors", data: pick("activeEditors"), borderColor: SERIES.blue, backgroundColor: SERIES.blue, yAxisID: "y1", pointRadius: 0, borderWidth: 1.5, stepped: true },
     ],
   };
   const options: ChartOptions<"bar"> = {
     scales: {
-      x: { ticks: { maxTicksLimit: 12 }, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" } },
-      y: { beginAtZero: true, title: { display: true, text: "characters" } },
-      y1: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "editors / sessions" }, ticks: { precision: 0 } },
+      x: { stacked: true, ticks: { maxTicksLimit: 12 }, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" } },
+      y: { beginAtZero: true, stacked: true, title: { display: true, text: "characters" } },
+      y1: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "active editors" }, ticks: { precision: 0 } },
     },
     plugins: { legend: { position: "bottom" }, tooltip: { mode: "index", callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(Number(c.raw))}` } } },
   };

@@ -1,5 +1,6 @@
 /** A stable colour per model: a hash of its name picks from a palette, so charts always agree. */
-const PALETTE = ["#3b5bdb", "#e8590c", "#2b8a3e", "#ae3ec9", "#1098ad", "#f08c00", "#c2255c", "#5c940d", "#7048e8", "#0b7285"];
+// Eight clearly different hues (no two greens or blues), readable on white.
+const PALETTE = ["#1c7ed6", "#f76707", "#37b24d", "#d6336c", "#7048e8", "#fab005", "#495057", "#15aabf"];
 
 export function modelColor(model: string): string {
   let h = 2166136261;

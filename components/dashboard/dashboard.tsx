@@ -47,10 +47,8 @@ export function Dashboard({ admin }: { admin: boolean }) {
       </div>
       <LiveCounters admin={admin} />
       <ChatUsagePanel params={effective} />
-      <div className="dash-grid-2">
-        <LatencyPanel params={effective} />
-        <FeedbackPanel params={effective} />
-      </div>
+      <LatencyPanel params={effective} />
+      <FeedbackPanel params={effective} />
       <CollabPanel params={effective} />
       <CollabTables params={effective} />
       <KnowledgePanel params={effective} />

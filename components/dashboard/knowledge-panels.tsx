@@ -28,12 +28,12 @@ export function KnowledgePanel({ params }: { params: DashboardParams }) {
   const by = new Map(rows.map((r) => [r.bucket, r]));
   const data = {
     labels: buckets.map((b) => bucketLabel(b, range?.period ?? "h")),
-    datasets: SETS.map((s) => ({ label: s.label, data: buckets.map((b) => by.get(b)?.[s.key] ?? 0), backgroundColor: s.color })),
+    datasets: SETS.map((s) => ({ label: s.label, data: buckets.map((b) => by.get(b)?.[s.key] ?? 0), backgroundColor: s.color, stack: "k" })),
   };
   const options: ChartOptions<"bar"> = {
     scales: {
-      x: { ticks: { maxTicksLimit: 12 }, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" } },
-      y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: "count" } },
+      x: { stacked: true, ticks: { maxTicksLimit: 12 }, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" } },
+      y: { beginAtZero: true, stacked: true, ticks: { precision: 0 }, title: { display: true, text: "count" } },
     },
     plugins: { legend: { position: "bottom" }, tooltip: { mode: "index", callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(Number(c.raw))}` } } },
   };
