@@ -38,8 +38,8 @@ test("room assistant: selection as context, 'Replace selection' edits the shared
   await ada.keyboard.type("const first = 1;\nconst placeholder = 0;\nconst last = 3;");
 
   await bob.goto(roomUrl);
-  // (Hover actions in the file tree overlap the name; a plain click on it is enough.)
-  await bob.locator(".file-tree").getByRole("button", { name: "main.ts", exact: true }).click({ force: true });
+  // (In a narrow tree the row's hover actions cover the name: click the name's own button directly.)
+  await bob.locator(".file-tree").getByRole("button", { name: "main.ts", exact: true }).dispatchEvent("click");
   await expect(editorLines(bob)).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => editorText(bob)).toContain("const placeholder = 0;");
 
