@@ -46,6 +46,7 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
   const [tabs, setTabs] = useState<string[]>([]);
   const [active, setActive] = useState<string | null>(null);
   const [side, setSide] = useState<SideTab>("chat");
+  const [assistantOpened, setAssistantOpened] = useState(false);
   const [preview, setPreview] = useState<VersionItem | null>(null);
   const bridge = useMemo(() => new RoomEditorBridge(), []);
   const role = state.role ?? room.role;
@@ -184,7 +185,17 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
         <aside className="workspace-side">
           <div className="side-tabs" role="tablist" aria-label="Room panels">
             {(["chat", "assistant", "history"] as const).map((tab) => (
-              <button key={tab} type="button" role="tab" aria-selected={side === tab} className={side === tab ? "active" : ""} onClick={() => setSide(tab)}>
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                aria-selected={side === tab}
+                className={side === tab ? "active" : ""}
+                onClick={() => {
+                  setSide(tab);
+                  if (tab === "assistant") setAssistantOpened(true);
+                }}
+              >
                 {tab === "chat" ? "Chat" : tab === "assistant" ? "Assistant" : "History"}
               </button>
             ))}
@@ -194,7 +205,11 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
               <ChatPanel roomId={room.id} events={session?.events ?? null} />
             </div>
             <div className="side-pane" role="tabpanel" hidden={side !== "assistant"}>
-              {assistant ? assistant(bridge) : <p className="muted side-empty">The assistant is not available in this room.</p>}
+              {!assistant ? (
+                <p className="muted side-empty">The assistant is not available in this room.</p>
+              ) : (
+                assistantOpened && assistant(bridge)
+              )}
             </div>
             <div className="side-pane" role="tabpanel" hidden={side !== "history"}>
               <HistoryPanel roomId={room.id} events={session?.events ?? null} canEdit={canEdit} onPreview={setPreview} />
