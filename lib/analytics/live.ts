@@ -39,8 +39,8 @@ export async function liveCounters(db: Db, user: SessionUser, sidecarUrl: string
   // Built in text order: SQLite's parameters are positional.
   const own = () => (admin ? "" : ` AND "userId" = ${q.add(user.id)}`);
   const turns = `SELECT COUNT(*) AS n FROM "UsageEvent" WHERE "type" = 'chat.turn' AND "createdAt" >= ${d.ts(q, dayStart)}${own()}`;
-  const errors = `SELECT COUNT(*) AS n FROM "UsageEvent" WHERE "createdAt" >= ${d.ts(q, hourAgo)}${own()}
-    AND ("type" = 'knowledge.failed' OR ("type" = 'chat.turn' AND ${d.text('"data"', "error")} IS NOT NULL))`;
+  const errors = `SELECT COUNT(*) AS n FROM ${d.events(`"createdAt" >= ${d.ts(q, hourAgo)}${own()} AND "type" IN ('knowledge.failed', 'chat.turn')`)} ev
+    WHERE "type" = 'knowledge.failed' OR ${d.text('"j"', "error")} IS NOT NULL`;
   const [row] = await select<{ turns: number; errors: number }>(db, `SELECT (${turns}) AS turns, (${errors}) AS errors`, q);
   const [activeUsers, openSessions] = admin
     ? await Promise.all([

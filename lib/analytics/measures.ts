@@ -7,19 +7,19 @@ import type { Dialect, Period } from "./sql";
  * identically by construction.
  */
 export const MEASURES: [column: string, perEvent: (d: Dialect) => string][] = [
-  ["errors", (d) => `(CASE WHEN "type" = 'chat.turn' AND ${d.text('"data"', "error")} IS NOT NULL THEN 1 ELSE 0 END)`],
-  ["inputTokens", (d) => `COALESCE(${d.num('"data"', "inputTokens")}, 0)`],
-  ["outputTokens", (d) => `COALESCE(${d.num('"data"', "outputTokens")}, 0)`],
-  ["costUsd", (d) => `COALESCE(${d.num('"data"', "costUsd")}, 0)`],
-  ["charsAdded", (d) => `COALESCE(${d.num('"data"', "added")}, 0)`],
-  ["charsRemoved", (d) => `COALESCE(${d.num('"data"', "removed")}, 0)`],
-  ["activeMinutes", (d) => `COALESCE(${d.num('"data"', "minutes")}, 0)`],
-  ["ratingUp", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"data"', "rating")} > 0 THEN 1 ELSE 0 END)`],
-  ["ratingDown", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"data"', "rating")} < 0 THEN 1 ELSE 0 END)`],
-  ["bytes", (d) => `COALESCE(${d.num('"data"', "bytes")}, 0)`],
-  ["chunks", (d) => `COALESCE(${d.num('"data"', "chunks")}, 0)`],
-  ["results", (d) => `COALESCE(${d.num('"data"', "results")}, 0)`],
-  ["durationMs", (d) => `COALESCE(${d.num('"data"', "totalMs")}, ${d.num('"data"', "ms")}, 0)`],
+  ["errors", (d) => `(CASE WHEN "type" = 'chat.turn' AND ${d.text('"j"', "error")} IS NOT NULL THEN 1 ELSE 0 END)`],
+  ["inputTokens", (d) => `COALESCE(${d.num('"j"', "inputTokens")}, 0)`],
+  ["outputTokens", (d) => `COALESCE(${d.num('"j"', "outputTokens")}, 0)`],
+  ["costUsd", (d) => `COALESCE(${d.num('"j"', "costUsd")}, 0)`],
+  ["charsAdded", (d) => `COALESCE(${d.num('"j"', "added")}, 0)`],
+  ["charsRemoved", (d) => `COALESCE(${d.num('"j"', "removed")}, 0)`],
+  ["activeMinutes", (d) => `COALESCE(${d.num('"j"', "minutes")}, 0)`],
+  ["ratingUp", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"j"', "rating")} > 0 THEN 1 ELSE 0 END)`],
+  ["ratingDown", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"j"', "rating")} < 0 THEN 1 ELSE 0 END)`],
+  ["bytes", (d) => `COALESCE(${d.num('"j"', "bytes")}, 0)`],
+  ["chunks", (d) => `COALESCE(${d.num('"j"', "chunks")}, 0)`],
+  ["results", (d) => `COALESCE(${d.num('"j"', "results")}, 0)`],
+  ["durationMs", (d) => `COALESCE(${d.num('"j"', "totalMs")}, ${d.num('"j"', "ms")}, 0)`],
 ];
 
 /** The user and room of latency bins aggregated across all users and rooms. */
@@ -28,9 +28,9 @@ export const ALL = "*";
 /** The small-cardinality detail kept as a dimension: chat error code, ingestion failure reason, join channel. */
 export function labelSql(d: Dialect): string {
   return `substr(COALESCE(CASE "type"
-    WHEN 'chat.turn' THEN ${d.text('"data"', "error")}
-    WHEN 'knowledge.failed' THEN ${d.text('"data"', "reason")}
-    WHEN 'collab.join' THEN ${d.text('"data"', "channel")} END, ''), 1, 64)`;
+    WHEN 'chat.turn' THEN ${d.text('"j"', "error")}
+    WHEN 'knowledge.failed' THEN ${d.text('"j"', "reason")}
+    WHEN 'collab.join' THEN ${d.text('"j"', "channel")} END, ''), 1, 64)`;
 }
 
 /** The rollup key of one event, in key order: bucket, type, userId, roomId, model, label. */
@@ -47,8 +47,8 @@ export function keySql(d: Dialect, period: Period): string {
 export function latencySamplesSql(d: Dialect, period: Period, where: () => string): string {
   const samples = (metric: string, key: string) => `SELECT ${d.truncate('"createdAt"', period)} AS "bucket", '${metric}' AS "metric",
       COALESCE("model", '') AS "model", COALESCE("userId", '') AS "userId", COALESCE("roomId", '') AS "roomId",
-      ${d.num('"data"', key)} AS v
-    FROM "UsageEvent" WHERE ${where()} AND "type" = 'chat.turn' AND ${d.text('"data"', "error")} IS NULL`;
+      ${d.num('"j"', key)} AS v
+    FROM ${d.events(`${where()} AND "type" = 'chat.turn'`)} ev WHERE ${d.text('"j"', "error")} IS NULL`;
   return `SELECT "bucket", "metric", "model", "userId", "roomId", v, ${binSql(d, "v")} AS "bin"
     FROM (${samples("ttft", "ttftMs")} UNION ALL ${samples("total", "totalMs")}) s WHERE v IS NOT NULL`;
 }

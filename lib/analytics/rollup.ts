@@ -68,7 +68,7 @@ function rollupSql(d: Dialect, q: SqlParams, period: Period, batch: string): str
   const updates = ["count", ...MEASURES.map(([c]) => c)].map((c) => `"${c}" = "UsageRollup"."${c}" + excluded."${c}"`).join(", ");
   return `INSERT INTO "UsageRollup" ("period", "bucket", "type", "userId", "roomId", "model", "label", "count", ${columns})
     SELECT '${period}', ${keySql(d, period)}, COUNT(*), ${sums}
-    FROM "UsageEvent" WHERE "rollupBatch" = ${q.add(batch)}
+    FROM ${d.events(`"rollupBatch" = ${q.add(batch)}`)} ev
     GROUP BY 2, 3, 4, 5, 6, 7
     ON CONFLICT ("period", "bucket", "type", "userId", "roomId", "model", "label") DO UPDATE SET ${updates}`;
 }

@@ -11,7 +11,7 @@ export interface Dialect {
   provider: DbProvider;
   /** The start of the hour ("h") or UTC day ("d") of a timestamp column, in the column's own format. */
   truncate(column: string, period: Period): string;
-  /** A numeric JSON field of a text column holding a JSON object; NULL when absent or not a number. */
+  /** A numeric field of the JSON column "j" of `events()`; NULL when absent or not a number. */
   num(column: string, key: string): string;
   /** A text JSON field; NULL when absent or null. */
   text(column: string, key: string): string;
@@ -19,6 +19,11 @@ export interface Dialect {
   ts(q: SqlParams, value: Date): string;
   /** Natural log. */
   ln(expr: string): string;
+  /**
+   * UsageEvent rows matching `where`, with the JSON payload as column "j", parsed once per row on
+   * PostgreSQL (jsonb) instead of once per field; `num`/`text` take "j".
+   */
+  events(where: string): string;
 }
 
 export type Period = "h" | "d";
@@ -45,15 +50,17 @@ const sqlite: Dialect = {
   text: (c, k) => `(CASE WHEN json_type(${c}, '$.${k}') = 'text' THEN json_extract(${c}, '$.${k}') END)`,
   ts: (q, v) => q.add(sqliteTimestamp(v)),
   ln: (e) => `ln(${e})`,
+  events: (w) => `(SELECT *, "data" AS "j" FROM "UsageEvent" WHERE ${w})`,
 };
 
 const postgresql: Dialect = {
   provider: "postgresql",
   truncate: (c, p) => `date_trunc('${p === "h" ? "hour" : "day"}', ${c})`,
-  num: (c, k) => `(CASE WHEN jsonb_typeof(${c}::jsonb -> '${k}') = 'number' THEN (${c}::jsonb ->> '${k}')::double precision END)`,
-  text: (c, k) => `(CASE WHEN jsonb_typeof(${c}::jsonb -> '${k}') = 'string' THEN ${c}::jsonb ->> '${k}' END)`,
+  num: (c, k) => `(CASE WHEN jsonb_typeof(${c} -> '${k}') = 'number' THEN (${c} ->> '${k}')::double precision END)`,
+  text: (c, k) => `(CASE WHEN jsonb_typeof(${c} -> '${k}') = 'string' THEN ${c} ->> '${k}' END)`,
   ts: (q, v) => `${q.add(v.toISOString())}::timestamptz AT TIME ZONE 'UTC'`,
   ln: (e) => `ln((${e})::double precision)`,
+  events: (w) => `(SELECT *, "data"::jsonb AS "j" FROM "UsageEvent" WHERE ${w})`,
 };
 
 export function sqliteTimestamp(value: Date): string {

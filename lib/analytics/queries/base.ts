@@ -33,7 +33,7 @@ export function rollupQuery(db: Db, f: AnalyticsFilter, source: Source = "rollup
       if (source === "rollup") return `"UsageRollup"`;
       const measures = MEASURES.map(([c, e]) => `${e(d)} AS "${c}"`).join(", ");
       return `(SELECT '${f.period}' AS "period", ${keySql(d, f.period)}, 1 AS "count", ${measures}
-        FROM "UsageEvent" WHERE ${inRange()})`;
+        FROM ${d.events(inRange())} ev)`;
     },
     binGrain(alias) {
       if (source === "raw" || f.userId !== undefined || f.roomId !== undefined) return "";

@@ -97,15 +97,15 @@ export interface FeedbackComment {
 export async function latestFeedbackComments(db: Db, f: AnalyticsFilter, limit = 20): Promise<FeedbackComment[]> {
   const d = dialectOf(db);
   const q = new SqlParams(d.provider);
-  const parts = [`e."type" = 'chat.feedback'`, `e."createdAt" >= ${d.ts(q, f.from)}`, `e."createdAt" < ${d.ts(q, f.to)}`];
-  if (f.userId !== undefined) parts.push(`e."userId" = ${q.add(f.userId)}`);
-  if (f.roomId !== undefined) parts.push(`e."roomId" = ${q.add(f.roomId)}`);
-  if (f.model !== undefined) parts.push(`e."model" = ${q.add(f.model)}`);
-  const comment = d.text('e."data"', "comment");
+  const parts = [`"type" = 'chat.feedback'`, `"createdAt" >= ${d.ts(q, f.from)}`, `"createdAt" < ${d.ts(q, f.to)}`];
+  if (f.userId !== undefined) parts.push(`"userId" = ${q.add(f.userId)}`);
+  if (f.roomId !== undefined) parts.push(`"roomId" = ${q.add(f.roomId)}`);
+  if (f.model !== undefined) parts.push(`"model" = ${q.add(f.model)}`);
+  const comment = d.text('e."j"', "comment");
   const rows = await select<FeedbackComment>(db, `SELECT e."createdAt" AS "createdAt", COALESCE(e."model", '') AS model,
-      ${d.num('e."data"', "rating")} AS rating, ${comment} AS comment, COALESCE(u."name", '') AS "userName"
-    FROM "UsageEvent" e LEFT JOIN "User" u ON u."id" = e."userId"
-    WHERE ${parts.join(" AND ")} AND ${comment} IS NOT NULL AND ${comment} <> ''
+      ${d.num('e."j"', "rating")} AS rating, ${comment} AS comment, COALESCE(u."name", '') AS "userName"
+    FROM ${d.events(parts.join(" AND "))} e LEFT JOIN "User" u ON u."id" = e."userId"
+    WHERE ${comment} IS NOT NULL AND ${comment} <> ''
     ORDER BY e."createdAt" DESC LIMIT ${q.add(limit)}`, q);
   return rows.map((row) => ({ ...row, createdAt: iso(row.createdAt) }));
 }

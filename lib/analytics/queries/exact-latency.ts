@@ -20,14 +20,15 @@ export async function exactLatencyByModel(db: Db, f: AnalyticsFilter): Promise<E
   const d = dialectOf(db);
   const q = new SqlParams(d.provider);
   const where = () => {
-    const parts = [`"type" = 'chat.turn'`, `"createdAt" >= ${d.ts(q, f.from)}`, `"createdAt" < ${d.ts(q, f.to)}`, `${d.text('"data"', "error")} IS NULL`];
+    const parts = [`"type" = 'chat.turn'`, `"createdAt" >= ${d.ts(q, f.from)}`, `"createdAt" < ${d.ts(q, f.to)}`];
     if (f.userId !== undefined) parts.push(`"userId" = ${q.add(f.userId)}`);
     if (f.roomId !== undefined) parts.push(`"roomId" = ${q.add(f.roomId)}`);
     if (f.model !== undefined) parts.push(`"model" = ${q.add(f.model)}`);
     return parts.join(" AND ");
   };
   const samples = (metric: string, key: string) =>
-    `SELECT COALESCE("model", '') AS model, '${metric}' AS metric, ${d.num('"data"', key)} AS v FROM "UsageEvent" WHERE ${where()}`;
+    `SELECT COALESCE("model", '') AS model, '${metric}' AS metric, ${d.num('"j"', key)} AS v
+      FROM ${d.events(where())} ev WHERE ${d.text('"j"', "error")} IS NULL`;
   const all = `SELECT * FROM (${samples("ttft", "ttftMs")} UNION ALL ${samples("total", "totalMs")}) s WHERE v IS NOT NULL`;
   const sql =
     d.provider === "postgresql"
