@@ -78,9 +78,7 @@ export async function prepareTurn(db: Db, userId: string, conversationId: string
       data: { id: trigger.messageId, conversationId, role: "user", content: trigger.text },
       select: { id: true, content: true, createdAt: true },
     });
-    if (!lastUser && conversation.title === DEFAULT_TITLE) {
-      await db.conversation.update({ where: { id: conversationId }, data: { title: titleFromMessage(trigger.text) } });
-    }
+
   } else {
     if (!lastUser) throw new AppError("VALIDATION_FAILED", "There is no message to answer again.");
     current = lastUser;
@@ -90,7 +88,11 @@ export async function prepareTurn(db: Db, userId: string, conversationId: string
     }
     await db.chatMessage.deleteMany({ where: { conversationId, createdAt: { gt: lastUser.createdAt } } });
   }
-  await db.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
+  const titled = trigger.kind === "submit" && !lastUser && conversation.title === DEFAULT_TITLE;
+  await db.conversation.update({
+    where: { id: conversationId },
+    data: { updatedAt: new Date(), ...(titled && { title: titleFromMessage(trigger.text) }) },
+  });
 
   const history = messages
     .filter((m) => m.createdAt < current.createdAt && m.id !== current.id && m.content.trim() !== "")

@@ -122,7 +122,10 @@ async function answerWithModel(
 ): Promise<TurnOutcome> {
   const { input, turn, passages } = args;
   const startedAt = performance.now();
-  const catalogueEntry = await deps.ai.catalogue.find(args.model).catch(() => undefined);
+  const [catalogueEntry, settings] = await Promise.all([
+    deps.ai.catalogue.find(args.model).catch(() => undefined),
+    getChatSettings(deps.db),
+  ]);
   const { messages } = assembleContext({
     systemPrompt: SYSTEM_PROMPT,
     history: turn.history,
@@ -132,7 +135,6 @@ async function answerWithModel(
     contextWindow: contextWindowOf(catalogueEntry),
     reservedOutputTokens: RESERVED_OUTPUT_TOKENS,
   });
-  const settings = await getChatSettings(deps.db);
   const events = streamChat(
     {
       messages,

@@ -1,0 +1,143 @@
+// bench/chat: what our chat turn adds on top of the provider. A fake OpenAI-compatible server
+// emits a fixed token stream; we time the first token and the whole answer when reading it
+// directly from the provider versus through our turn (real AI SDK client, resilience, context
+// assembly, SQLite writes, UI-message SSE encoding) served over HTTP. Next.js routing and
+// sign-in are not included. Run: LOG_LEVEL=silent node --import tsx bench/chat/run.ts [--runs 100] [--concurrency 50]
+import { createUIMessageStreamResponse } from "ai";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { parseArgs } from "node:util";
+import { createAiRuntime } from "../../lib/ai/runtime";
+import { testConfig } from "../../lib/ai/testing/chat-harness";
+import { startFakeProvider } from "../../lib/ai/testing/fake-providers";
+import { createConversation } from "../../lib/chat/conversations";
+import { createTestUser } from "../../lib/chat/testing";
+import { startChatTurn } from "../../lib/chat/turn";
+import { createTestDatabase } from "../../lib/db/test-database";
+import { logger } from "../../lib/observability/logger";
+
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "100" }, concurrency: { type: "string", default: "50" }, tokens: { type: "string", default: "100" } },
+});
+const RUNS = Number(values.runs);
+const CONCURRENCY = Number(values.concurrency);
+const TOKENS = Number(values.tokens);
+
+interface Timing {
+  ttftMs: number;
+  totalMs: number;
+  chunks: number;
+}
+
+/** Reads an SSE response, timing the first and last text chunk. `isText` tells text events apart. */
+async function timeSse(response: Response, started: number, isText: (data: string) => boolean): Promise<Timing> {
+  let ttftMs = -1;
+  let chunks = 0;
+  let buffer = "";
+  const decoder = new TextDecoder();
+  for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(bytes, { stream: true });
+    let end = buffer.indexOf("\n\n");
+    while (end >= 0) {
+      const data = buffer.slice(0, end).replace(/^data: /, "");
+      buffer = buffer.slice(end + 2);
+      if (isText(data)) {
+        chunks += 1;
+        if (ttftMs < 0) ttftMs = performance.now() - started;
+      }
+      end = buffer.indexOf("\n\n");
+    }
+  }
+  return { ttftMs, totalMs: performance.now() - started, chunks };
+}
+
+const pct = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const fmt = (n: number) => n.toFixed(2);
+
+async function main() {
+  const fake = await startFakeProvider("openai");
+  const chunks = Array.from({ length: TOKENS }, (_, i) => `tok${i} `);
+  fake.fallbackReply = { kind: "stream", chunks, usage: { input: 50, output: TOKENS }, chunkDelayMs: 1 };
+  const database = await createTestDatabase("sqlite");
+  const userId = await createTestUser(database.db, "Bench");
+  const ai = createAiRuntime(testConfig({ OPENAI_COMPATIBLE_BASE_URL: fake.baseURL, OPENAI_COMPATIBLE_MODELS: "bench", AI_FIRST_TOKEN_TIMEOUT_MS: "30000", AI_STREAM_IDLE_TIMEOUT_MS: "30000" }));
+  const deps = { db: database.db, ai, passages: { retrieve: async () => [] }, log: logger };
+
+  const server: Server = createServer(async (req, res) => {
+    const conversation = await createConversation(database.db, userId);
+    const abort = new AbortController();
+    res.on("close", () => abort.abort());
+    const stream = await startChatTurn(deps, {
+      userId,
+      conversationId: conversation.id,
+      trigger: { kind: "submit", messageId: crypto.randomUUID(), text: "Count for me" },
+      model: "openai-compatible:bench",
+      editor: undefined,
+      roomId: null,
+      signal: abort.signal,
+    });
+    const response = createUIMessageStreamResponse({ stream });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    Readable.fromWeb(response.body as never).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const ours = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  const direct = async (): Promise<Timing> => {
+    const started = performance.now();
+    const response = await fetch(`${fake.baseURL}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "bench", stream: true, messages: [{ role: "user", content: "Count for me" }] }),
+    });
+    return timeSse(response, started, (d) => d.includes('"content"'));
+  };
+  const through = async (): Promise<Timing> => {
+    const started = performance.now();
+    const response = await fetch(ours, { method: "POST" });
+    return timeSse(response, started, (d) => d.includes('"text-delta"'));
+  };
+
+  for (let i = 0; i < 10; i++) await Promise.all([direct(), through()]); // warm-up
+  const directRuns: Timing[] = [];
+  const ourRuns: Timing[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    directRuns.push(await direct());
+    ourRuns.push(await through());
+  }
+  const row = (name: string, runs: Timing[]) =>
+    `${name.padEnd(10)} ttft p50 ${fmt(pct(runs.map((r) => r.ttftMs), 50))} p95 ${fmt(pct(runs.map((r) => r.ttftMs), 95))} ms | total p50 ${fmt(pct(runs.map((r) => r.totalMs), 50))} p95 ${fmt(pct(runs.map((r) => r.totalMs), 95))} ms`;
+  console.log(`${RUNS} sequential turns, ${TOKENS} tokens each, 1 ms apart at the provider`);
+  console.log(row("direct", directRuns));
+  console.log(row("ours", ourRuns));
+  const overhead = ourRuns.map((r, i) => r.ttftMs - directRuns[i]!.ttftMs);
+  console.log(`ttft overhead p50 ${fmt(pct(overhead, 50))} ms, p95 ${fmt(pct(overhead, 95))} ms; total ratio p50 ${fmt(pct(ourRuns.map((r, i) => r.totalMs / directRuns[i]!.totalMs), 50))}`);
+
+  // Throughput of one long stream with no pauses at the provider.
+  fake.fallbackReply = { kind: "stream", chunks: Array.from({ length: 5000 }, (_, i) => `t${i} `), chunkDelayMs: 0 };
+  const longDirect = await direct();
+  const longOurs = await through();
+  const perSecond = (t: Timing) => Math.round(5000 / ((t.totalMs - t.ttftMs) / 1000));
+  console.log(`one 5000-token stream after its first token: direct ${perSecond(longDirect)} tok/s, ours ${perSecond(longOurs)} tok/s`);
+
+  // Many at once: every stream must finish complete.
+  fake.fallbackReply = { kind: "stream", chunks, chunkDelayMs: 5 };
+  const started = performance.now();
+  const concurrent = await Promise.all(Array.from({ length: CONCURRENCY }, () => through()));
+  const complete = concurrent.filter((r) => r.chunks === TOKENS).length;
+  console.log(
+    `${CONCURRENCY} concurrent streams (5 ms/token): ${complete}/${CONCURRENCY} complete in ${fmt(performance.now() - started)} ms; ` +
+      `ttft p50 ${fmt(pct(concurrent.map((r) => r.ttftMs), 50))} p95 ${fmt(pct(concurrent.map((r) => r.ttftMs), 95))} ms; ` +
+      `total p95 ${fmt(pct(concurrent.map((r) => r.totalMs), 95))} ms (provider alone: ${TOKENS * 5} ms)`,
+  );
+
+  server.close();
+  await fake.close();
+  await database.dispose();
+}
+
+await main();
