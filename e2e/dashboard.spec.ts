@@ -152,3 +152,24 @@ test("live counters update without a reload", async ({ browser }) => {
   })));
   await expect(card.locator(".dash-counter-value")).toHaveText(String(before + 3), { timeout: 15_000 });
 });
+
+test("a chat turn in the browser shows up on the dashboard", async ({ browser }) => {
+  const page = await open(browser, ben);
+  const turnsOf = async () => {
+    const body = await (await page.request.get("/api/analytics/chat-usage?range=24h")).json();
+    return body.rows
+      .filter((r: { model: string }) => r.model === "openai-compatible:fake-main")
+      .reduce((s: number, r: { turns: number }) => s + r.turns, 0) as number;
+  };
+  const before = await turnsOf();
+  await page.goto("/chat");
+  await expect(page.getByLabel("Model")).toHaveValue("openai-compatible:fake-main");
+  await page.getByLabel("Message", { exact: true }).fill("Hello from the dashboard test");
+  await expect(page.getByRole("button", { name: "Send" })).toBeEnabled();
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("assistant-message").first()).toContainText("Hello from the dashboard test");
+  await expect.poll(turnsOf, { timeout: 20_000, intervals: [1000, 2000, 3000] }).toBe(before + 1);
+  await page.goto("/dashboard?range=24h&scope=model&id=openai-compatible%3Afake-main");
+  await expect(page.getByTestId("panel-latency").locator("tbody")).toContainText("openai-compatible:fake-main");
+});
+

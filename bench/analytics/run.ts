@@ -53,6 +53,8 @@ async function benchOne(provider: DbProvider, events: number, now: Date): Promis
     const rolled = await runRollup(t.db, { batchSize: 50_000 });
     const rollupS = (performance.now() - started) / 1000;
     console.log(`  rollup: ${rolled.events} events in ${rollupS.toFixed(1)} s (${Math.round(rolled.events / rollupS)} events/s)`);
+    // Fresh planner statistics, as autovacuum/ANALYZE would have them on a live database.
+    await t.db.$executeRawUnsafe("ANALYZE");
     const rollupRows = await t.db.usageRollup.count();
     const binRows = await t.db.usageLatencyBin.count();
     console.log(`  rollup rows ${rollupRows}, latency bin rows ${binRows}`);
