@@ -47,7 +47,7 @@ export function ChatUsagePanel({ params }: { params: DashboardParams }) {
   const options: ChartOptions<"bar"> = {
     scales: {
       x: { stacked: true, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" }, ticks: { maxTicksLimit: 12 } },
-      y: { stacked: true, beginAtZero: true, title: { display: true, text: m.unit } },
+      y: { stacked: true, beginAtZero: true, title: { display: true, text: m.unit }, ticks: metric === "costUsd" ? {} : { precision: 0 } },
     },
     plugins: {
       tooltip: { mode: "index", callbacks: { label: (c) => `${c.dataset.label}: ${m.format(Number(c.raw))} ${metric === "costUsd" ? "" : m.unit}` } },
