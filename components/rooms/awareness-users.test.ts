@@ -4,12 +4,15 @@ import * as Y from "yjs";
 import { awarenessUsers, cssString, remoteCursorCss } from "./awareness-users";
 
 describe("awareness users", () => {
-  it("parses well-formed states, skips malformed ones and replaces unknown colours", () => {
+  it("parses well-formed states, skips malformed ones, ignores colours sent by clients", () => {
     const awareness = new Awareness(new Y.Doc());
     awareness.setLocalState({ user: { id: "u1", name: "Ada", color: "red;}body{display:none" }, file: "src/a.ts" });
     awareness.states.set(999, { user: { name: 5 } });
-    expect(awarenessUsers(awareness)).toEqual([
+    awareness.states.set(1000, { user: { id: "u2", name: "Bob" } });
+    const users = awarenessUsers(awareness);
+    expect(users).toEqual([
       { clientId: awareness.clientID, userId: "u1", name: "Ada", color: "#d9480f", file: "src/a.ts" },
+      { clientId: 1000, userId: "u2", name: "Bob", color: "#1c7ed6", file: null },
     ]);
     awareness.destroy();
   });

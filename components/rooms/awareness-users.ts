@@ -1,10 +1,10 @@
-import { USER_COLORS } from "@/lib/collab/user-colors";
+import { assignColors } from "@/lib/collab/user-colors";
 import type { Awareness } from "y-protocols/awareness";
 import { z } from "zod";
 
 /** What each client puts in its awareness state (besides y-monaco's `selection`). Remote states are untrusted. */
 const stateSchema = z.object({
-  user: z.object({ id: z.string().min(1).max(128), name: z.string().max(200), color: z.string() }),
+  user: z.object({ id: z.string().min(1).max(128), name: z.string().max(200) }),
   file: z.string().max(1024).nullable().optional(),
 });
 
@@ -16,20 +16,21 @@ export interface AwarenessUser {
   file: string | null;
 }
 
-function safeColor(color: string): string {
-  return (USER_COLORS as readonly string[]).includes(color) ? color : USER_COLORS[0];
-}
-
-/** Every connected client's user and open file, parsed; malformed states are skipped. */
+/** Every connected client's user, colour and open file, parsed; malformed states are skipped. */
 export function awarenessUsers(awareness: Awareness): AwarenessUser[] {
-  const users: AwarenessUser[] = [];
+  const states: { clientId: number; state: z.infer<typeof stateSchema> }[] = [];
   for (const [clientId, raw] of awareness.getStates()) {
     const parsed = stateSchema.safeParse(raw);
-    if (!parsed.success) continue;
-    const { user, file } = parsed.data;
-    users.push({ clientId, userId: user.id, name: user.name, color: safeColor(user.color), file: file ?? null });
+    if (parsed.success) states.push({ clientId, state: parsed.data });
   }
-  return users;
+  const colors = assignColors(states.map((s) => s.state.user.id));
+  return states.map(({ clientId, state: { user, file } }) => ({
+    clientId,
+    userId: user.id,
+    name: user.name,
+    color: colors.get(user.id)!,
+    file: file ?? null,
+  }));
 }
 
 /** A CSS string literal for untrusted text (names go into `content:` of cursor labels). */

@@ -1,6 +1,5 @@
 import { collabBaseUrl, collabEventsUrl } from "@/lib/collab/collab-url";
 import type { RoomRole } from "@/lib/collab/room-roles";
-import { colorForUser } from "@/lib/collab/user-colors";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { closeMessage } from "./close-messages";
@@ -54,10 +53,6 @@ export class RoomSession {
     });
   }
 
-  get color(): string {
-    return colorForUser(this.options.user.id);
-  }
-
   getState = (): RoomSessionState => this.state;
 
   subscribe = (listener: () => void): (() => void) => {
@@ -69,7 +64,7 @@ export class RoomSession {
     if (!(await this.renewToken()) || this.destroyed || !this.token) return;
     const provider = new WebsocketProvider(this.base, this.options.roomId, this.doc, { params: { token: this.token } });
     this.provider = provider;
-    provider.awareness.setLocalStateField("user", { id: this.options.user.id, name: this.options.user.name, color: this.color });
+    provider.awareness.setLocalStateField("user", { id: this.options.user.id, name: this.options.user.name });
     provider.on("status", ({ status }) => this.set({ status: status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline" }));
     provider.on("sync", (synced) => {
       if (synced) this.tokenRetries = 0;

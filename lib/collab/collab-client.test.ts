@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { collabBaseUrl, collabEventsUrl } from "./collab-url";
 import { archiveName, zipRoomFiles } from "./room-zip";
-import { colorForUser, USER_COLORS } from "./user-colors";
+import { assignColors, USER_COLORS } from "./user-colors";
 
 describe("collabBaseUrl", () => {
   it("uses the page host on the sidecar port", () => {
@@ -37,9 +37,12 @@ describe("zipRoomFiles", () => {
   });
 });
 
-describe("colorForUser", () => {
-  it("is stable and from the palette", () => {
-    expect(colorForUser("user-1")).toBe(colorForUser("user-1"));
-    expect(USER_COLORS).toContain(colorForUser("someone"));
+describe("assignColors", () => {
+  it("gives people present distinct colours, the same whatever the order", () => {
+    const colors = assignColors(["u-b", "u-a", "u-c", "u-a"]);
+    expect([...colors.keys()]).toEqual(["u-a", "u-b", "u-c"]);
+    expect(new Set(colors.values()).size).toBe(3);
+    expect(assignColors(["u-c", "u-a", "u-b"])).toEqual(colors);
+    expect(USER_COLORS).toContain(colors.get("u-a"));
   });
 });

@@ -1,4 +1,4 @@
-/** Colours for collaborators' cursors and presence dots: readable on white, distinct enough side by side. */
+/** Colours for collaborators' cursors and presence dots: readable on white, distinct side by side. */
 export const USER_COLORS = [
   "#d9480f",
   "#1c7ed6",
@@ -10,9 +10,11 @@ export const USER_COLORS = [
   "#5f3dc4",
 ] as const;
 
-/** A stable colour per user id, so a person keeps their colour across tabs and reloads. */
-export function colorForUser(userId: string): string {
-  let hash = 0;
-  for (let i = 0; i < userId.length; i++) hash = (hash * 31 + userId.charCodeAt(i)) >>> 0;
-  return USER_COLORS[hash % USER_COLORS.length]!;
+/**
+ * A colour per person present, the same on every client (it depends only on who is there): people
+ * in sorted id order take the palette in turn, so up to eight people never share a colour.
+ */
+export function assignColors(userIds: Iterable<string>): Map<string, string> {
+  const sorted = [...new Set(userIds)].sort();
+  return new Map(sorted.map((id, i) => [id, USER_COLORS[i % USER_COLORS.length]!]));
 }
