@@ -9,7 +9,11 @@ import type { DbProvider, DbTarget } from "./target";
  */
 export type Db = SqliteClient;
 
-const providers = new WeakMap<Db, DbProvider>();
+// Next bundles instrumentation and routes apart, each with its own copy of this module; one table
+// on globalThis lets any copy answer for a client another copy created.
+const PROVIDERS_KEY = Symbol.for("eca.db.providers");
+const globalTables = globalThis as typeof globalThis & { [PROVIDERS_KEY]?: WeakMap<Db, DbProvider> };
+const providers = (globalTables[PROVIDERS_KEY] ??= new WeakMap<Db, DbProvider>());
 
 /** Which database a client talks to, for the few queries that must differ (e.g. case-insensitive search). */
 export function dbProvider(db: Db): DbProvider {
