@@ -3,8 +3,8 @@ import { AppError } from "../errors/app-error";
 import { recordUsageEvents, usageEvent } from "../analytics/usage-events";
 import { feedbackInputSchema, parseInput } from "./schemas";
 
-/** Rates one of the user's own assistant answers (again, replacing the earlier rating). */
-export async function setFeedback(db: Db, userId: string, input: unknown): Promise<void> {
+/** Rates one of the user's own assistant answers (again, replacing the earlier rating); returns what was saved. */
+export async function setFeedback(db: Db, userId: string, input: unknown): Promise<{ messageId: string; rating: 1 | -1 }> {
   const { messageId, rating, comment } = parseInput(feedbackInputSchema, input);
   const message = await db.chatMessage.findUnique({
     where: { id: messageId },
@@ -21,4 +21,5 @@ export async function setFeedback(db: Db, userId: string, input: unknown): Promi
   await recordUsageEvents(db, [
     usageEvent("chat.feedback", { userId, roomId: message.conversation.roomId, model: message.model }, { messageId, rating, comment }),
   ]);
+  return { messageId, rating };
 }

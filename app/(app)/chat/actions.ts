@@ -1,5 +1,6 @@
 "use server";
 
+import { applyAnswerRating } from "@/lib/knowledge/demotion";
 import { getDb } from "@/app/_server/runtime";
 import { requireUser } from "@/app/_server/session";
 import { loadChatSetup } from "@/app/_server/chat-setup";
@@ -59,7 +60,10 @@ export async function deleteConversationAction(input: unknown): Promise<Result<o
 export async function feedbackAction(input: unknown): Promise<Result<object>> {
   const user = await requireUser();
   return attempt("save feedback", async () => {
-    await setFeedback(await getDb(), user.id, input);
+    const db = await getDb();
+    const saved = await setFeedback(db, user.id, input);
+    // Thumbs-down demotes the passages this answer cited; any other rating takes that back.
+    await applyAnswerRating(db, { ...saved, userId: user.id });
     return {};
   });
 }
