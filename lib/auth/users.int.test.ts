@@ -45,10 +45,12 @@ describe.each(testProviders())("accounts on %s", (provider) => {
     const l = limiters();
     const user = await authenticate(t.db, { email: "ada@example.com", password: "analytical1", ip: "1.1.1.1" }, l);
     expect(user.email).toBe("ada@example.com");
-    const wrongPassword = authenticate(t.db, { email: "ada@example.com", password: "nope", ip: "1.1.1.1" }, l);
-    const unknownUser = authenticate(t.db, { email: "ghost@example.com", password: "nope", ip: "1.1.1.1" }, l);
-    await expect(wrongPassword).rejects.toThrow("Wrong email or password.");
-    await expect(unknownUser).rejects.toThrow("Wrong email or password.");
+    await expect(authenticate(t.db, { email: "ada@example.com", password: "nope", ip: "1.1.1.1" }, l)).rejects.toThrow(
+      "Wrong email or password.",
+    );
+    await expect(authenticate(t.db, { email: "ghost@example.com", password: "nope", ip: "1.1.1.1" }, l)).rejects.toThrow(
+      "Wrong email or password.",
+    );
   });
 
   it("rate-limits repeated failures for an email, even with the right password afterwards", async () => {
