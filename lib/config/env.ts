@@ -28,6 +28,7 @@ const envSchema = z
     ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
     ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
     ALLOW_REGISTRATION: booleanFlag.default(true),
+    REGISTRATIONS_PER_HOUR_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,7 +1,7 @@
 "use server";
 
 import { getDb } from "@/app/_server/runtime";
-import { createRateLimiter } from "@/lib/auth/rate-limit";
+import { createRateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
 import { registrationSchema } from "@/lib/auth/schemas";
 import { registerUser } from "@/lib/auth/users";
 import { getConfig } from "@/lib/config";
@@ -11,12 +11,13 @@ import { headers } from "next/headers";
 
 export type RegisterField = "email" | "name" | "password";
 
-const registrationsPerIp = createRateLimiter({ limit: 10, windowMs: 60 * 60 * 1000 });
+let registrationsPerIp: RateLimiter | undefined;
 
 export async function registerAction(input: unknown): Promise<ActionResult<RegisterField>> {
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) return validationFailure(parsed.error);
   const ip = (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+  registrationsPerIp ??= createRateLimiter({ limit: getConfig().env.REGISTRATIONS_PER_HOUR_PER_IP, windowMs: 60 * 60 * 1000 });
   if (!registrationsPerIp.hit(ip).allowed) {
     return { ok: false, code: "RATE_LIMITED", message: "Too many sign-ups from your network. Try again later." };
   }
