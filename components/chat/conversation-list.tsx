@@ -126,6 +126,7 @@ export function ConversationList({
           <ConversationRow key={item.id} item={item} active={item.id === activeId} onDeleted={() => item.id === activeId && onActiveDeleted()} />
         ))}
       </ul>
+      {query.isPending && <p className="muted chat-small">Loading chats…</p>}
       {query.isSuccess && items.length === 0 && <p className="muted chat-small">{q ? "No chats match." : "No chats yet."}</p>}
       {query.hasNextPage && (
         <button type="button" className="btn btn-secondary btn-small btn-block" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
