@@ -4,6 +4,7 @@ import { buildConfig, ConfigError } from "../lib/config";
 import { connectDb } from "../lib/db/client";
 import { logger } from "../lib/observability/logger";
 import packageJson from "../package.json" with { type: "json" };
+import { exitGracefully } from "./graceful-exit";
 import { startSidecar } from "./sidecar";
 
 /**
@@ -41,22 +42,10 @@ async function main(): Promise<void> {
     version: packageJson.version,
   });
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "stopping");
-    try {
-      await sidecar.close();
-      await db.$disconnect();
-      process.exit(0);
-    } catch (err) {
-      log.fatal({ err }, "unclean shutdown");
-      process.exit(1);
-    }
-  };
-  process.on("SIGTERM", (signal) => void stop(signal));
-  process.on("SIGINT", (signal) => void stop(signal));
+  exitGracefully(log, async () => {
+    await sidecar.close();
+    await db.$disconnect();
+  });
 }
 
 process.on("unhandledRejection", (err) => log.error({ err }, "unhandled promise rejection"));

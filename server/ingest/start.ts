@@ -10,6 +10,7 @@ import { knowledgeSettings } from "../../lib/knowledge/settings";
 import { uploadsDir } from "../../lib/knowledge/storage";
 import { logger } from "../../lib/observability/logger";
 import { metricsRegistry } from "../../lib/observability/metrics";
+import { exitGracefully } from "../graceful-exit";
 
 const log = logger.child({ component: "ingest" });
 
@@ -58,22 +59,10 @@ export async function startIngestProcess(): Promise<void> {
   });
   const metrics = config.env.KNOWLEDGE_WORKER_METRICS_PORT > 0 ? metricsServer(config.env.KNOWLEDGE_WORKER_METRICS_PORT, config.env.HOST) : null;
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "stopping");
-    try {
-      await worker.stop(8_000);
-      metrics?.close();
-      await db.$disconnect();
-      process.exit(0);
-    } catch (err) {
-      log.fatal({ err }, "unclean shutdown");
-      process.exit(1);
-    }
-  };
-  process.on("SIGTERM", (signal) => void stop(signal));
-  process.on("SIGINT", (signal) => void stop(signal));
+  exitGracefully(log, async () => {
+    await worker.stop(8_000);
+    metrics?.close();
+    await db.$disconnect();
+  });
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled promise rejection"));
 }
