@@ -1,6 +1,7 @@
 "use client";
 
-import { Markdown, type CodeAction } from "@/components/ui/markdown";
+import { LazyMarkdown } from "@/components/ui/lazy-markdown";
+import type { CodeAction } from "@/components/ui/markdown";
 import type { ChatUIMessage } from "@/lib/chat/ui-message";
 import { useState } from "react";
 import { linkCitations, passageHref } from "./citations";
@@ -53,7 +54,7 @@ function UserMessage({ message, onEdit }: Pick<MessageViewProps, "message" | "on
   }
   return (
     <div className="chat-msg chat-msg-user" data-testid="user-message">
-      <Markdown className="chat-bubble">{text}</Markdown>
+      <LazyMarkdown className="chat-bubble">{text}</LazyMarkdown>
       {onEdit && (
         <div className="chat-row-actions">
           <button
@@ -100,7 +101,7 @@ function AssistantMessage({ message, conversationId, roomId, streaming, codeActi
           <span />
         </div>
       ) : (
-        <Markdown codeActions={codeActions}>{linkCitations(text, citations)}</Markdown>
+        <LazyMarkdown codeActions={codeActions}>{linkCitations(text, citations)}</LazyMarkdown>
       )}
       {citations.length > 0 && (
         <div className="chat-sources">

@@ -1,6 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
+import { LazyMarkdown } from "@/components/ui/lazy-markdown";
 import { useEffect, useRef, useState } from "react";
 import type { RoomEventsClient } from "./room-events-client";
 
@@ -16,10 +16,6 @@ interface Page {
   nextCursor: string | null;
 }
 
-// The Markdown renderer (with code highlighting) is most of the chat's weight: keep it out of the room page's first load.
-const Markdown = dynamic(() => import("@/components/ui/markdown").then((m) => m.Markdown), {
-  loading: () => <p className="chat-body muted">…</p>,
-});
 
 const timeFormat = new Intl.DateTimeFormat("en", { dateStyle: "short", timeStyle: "short" });
 
@@ -127,7 +123,7 @@ export function ChatPanel({ roomId, events }: { roomId: string; events: RoomEven
               <strong>{m.userName ?? "Former member"}</strong>
               <time dateTime={m.createdAt}>{timeFormat.format(new Date(m.createdAt))}</time>
             </header>
-            <Markdown className="chat-body">{m.body}</Markdown>
+            <LazyMarkdown className="chat-body">{m.body}</LazyMarkdown>
           </article>
         ))}
       </div>
