@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { recordUsageEvents, usageEvent, type UsageEventInput } from "../lib/analytics/usage-events";
 import type { Db } from "../lib/db/client";
 import { projectDb } from "./analytics-db";
-import { register, uniqueAccount, type Account } from "./helpers";
+import { createFile, createRoom, editorLines, register, typeAtEnd, uniqueAccount, type Account } from "./helpers";
 
 // An admin and two members; a week of realistic usage is seeded into the server's database.
 test.describe.configure({ mode: "serial" });
@@ -173,3 +173,39 @@ test("a chat turn in the browser shows up on the dashboard", async ({ browser })
   await expect(page.getByTestId("panel-latency").locator("tbody")).toContainText("openai-compatible:fake-main");
 });
 
+
+test("an edit and an upload in the browser show up on a fresh member's dashboard", async ({ browser }) => {
+  // The sidecar writes collaboration usage once a minute, and the rollup catches up on read.
+  test.setTimeout(180_000);
+  const eve = uniqueAccount("Eve");
+  const page = await open(browser, eve);
+  const roomName = `Dashboard room ${Date.now().toString(36)}`;
+  const typed = "const answer = 42;";
+  await createRoom(page, roomName);
+  await createFile(page, "src/answer.ts");
+  await typeAtEnd(page, typed);
+  await expect(editorLines(page)).toContainText("answer");
+
+  await page.getByRole("link", { name: "Knowledge", exact: true }).click();
+  await page.getByTestId("knowledge-file-input").setInputFiles({
+    name: "eve-notes.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from(`# Notes of ${eve.email}\n\nThe deploy window for this team opens at ten every Tuesday morning.\n`),
+  });
+  await expect(page.locator('[data-testid="document-row"][data-name="eve-notes.md"]').getByTestId("document-status")).toHaveText("Ready", { timeout: 30_000 });
+
+  await page.goto("/dashboard?range=24h");
+  const roomRow = page.getByTestId("panel-collab-rooms").locator("tbody tr", { hasText: roomName });
+  const userRow = page.getByTestId("panel-collab-users").locator("tbody tr", { hasText: eve.name });
+  const charsAdded = 4; // Room, Editors, Sessions, Active min, Chars +
+  await expect(async () => {
+    await page.reload();
+    await expect(roomRow.locator("td").nth(charsAdded)).toHaveText(String(typed.length), { timeout: 3_000 });
+    await expect(page.getByTestId("panel-knowledge")).toContainText("1 ingested", { timeout: 3_000 });
+  }).toPass({ timeout: 60_000, intervals: [2_000, 5_000] });
+  await expect(roomRow).toHaveCount(1);
+  await expect(page.getByTestId("panel-collab-rooms").locator("tbody tr")).toHaveCount(1);
+  expect(Number(await roomRow.locator("td").nth(2).innerText())).toBeGreaterThanOrEqual(1);
+  await expect(userRow.locator("td").nth(charsAdded)).toHaveText(String(typed.length));
+  await page.screenshot({ path: `${SHOTS}-fresh-member-${test.info().project.name}.png`, fullPage: true });
+});

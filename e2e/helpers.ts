@@ -43,3 +43,31 @@ export async function snap(page: Page, name: string) {
   const project = test.info().project.name;
   await page.screenshot({ path: `test-results/screens/${project}/${name}.png`, fullPage: true });
 }
+
+/** The text lines of the Monaco editor on the page (a room's open file). */
+export const editorLines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
+
+/** Types at the end of the open file, as a person would. */
+export async function typeAtEnd(page: Page, text: string) {
+  await editorLines(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+}
+
+/** Creates a room from the Rooms page, waits until it is live and returns its path. */
+export async function createRoom(page: Page, name: string): Promise<string> {
+  await page.getByRole("link", { name: "Rooms" }).click();
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create room" }).click();
+  await expect(page).toHaveURL(/\/rooms\/[A-Za-z0-9_-]+$/);
+  await expect(page.getByTestId("connection-status")).toHaveText("Live", { timeout: 20_000 });
+  return new URL(page.url()).pathname;
+}
+
+/** In the open room, creates a file at `path` and waits for its editor. */
+export async function createFile(page: Page, path: string) {
+  await page.getByRole("button", { name: "+ File" }).click();
+  await page.getByLabel("New file path").fill(path);
+  await page.getByRole("button", { name: "OK" }).click();
+  await expect(editorLines(page)).toBeVisible({ timeout: 30_000 });
+}

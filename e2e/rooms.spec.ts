@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
-import { register, snap, uniqueAccount, type Account } from "./helpers";
+import { editorLines, register, snap, typeAtEnd, uniqueAccount, type Account } from "./helpers";
 
 // Three people share one room: an owner, an editor and a viewer; an outsider tries to get in.
 test.describe.configure({ mode: "serial" });
@@ -39,8 +39,6 @@ async function person(browser: Browser, account: Account): Promise<Person> {
   return created;
 }
 
-const editorLines = (page: Page) => page.locator(".monaco-editor .view-lines").first();
-
 async function editorText(page: Page): Promise<string> {
   return (await editorLines(page).innerText()).replace(/\u00a0/g, " ");
 }
@@ -48,12 +46,6 @@ async function editorText(page: Page): Promise<string> {
 async function openFile(page: Page, name: string) {
   await page.locator(".file-tree").getByRole("button", { name, exact: true }).click();
   await expect(editorLines(page)).toBeVisible({ timeout: 30_000 });
-}
-
-async function typeAtEnd(page: Page, text: string) {
-  await editorLines(page).click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(text);
 }
 
 async function shot(page: Page, name: string) {
