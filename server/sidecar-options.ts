@@ -28,7 +28,8 @@ export const DEFAULT_TIMING: SidecarTiming = {
   membershipCheckMs: 1_000,
   idleUnloadMs: 5_000,
   checkpointEveryMs: 10 * 60_000,
-  usageFlushMs: 60_000,
+  // Edits reach the dashboard within this; active minutes are written once each minute is over.
+  usageFlushMs: 10_000,
   heartbeatMs: 30_000,
   presenceRefreshMs: 10_000,
 };

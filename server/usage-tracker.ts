@@ -9,7 +9,7 @@ type EditTotals = { userId: string; roomId: string; fileId: string; path: string
 
 /**
  * Aggregates collaboration usage in memory and writes it as UsageEvents on `flush` (the sidecar
- * flushes every minute and at shutdown): joins, active minutes (a minute counts once the user sent
+ * flushes every few seconds and at shutdown): joins, active minutes (a minute counts once the user sent
  * a document or awareness change in it; a minute is written when it is over), and characters added
  * and removed per user and file. Without a sink it does nothing.
  */
