@@ -3,6 +3,7 @@ import { parseAiConfig } from "../../lib/ai/provider-config";
 import { createUsageEventSink } from "../../lib/analytics/usage-events";
 import { buildConfig, ConfigError } from "../../lib/config";
 import { connectDb } from "../../lib/db/client";
+import { ORPHAN_MIN_AGE_MS, removeOrphanUploads } from "../../lib/knowledge/orphan-uploads";
 import { createThreadRunner } from "../../lib/knowledge/queue/pipeline-runner";
 import { startIngestWorker } from "../../lib/knowledge/queue/worker";
 import { createAiEmbedder, embedPendingChunks } from "../../lib/knowledge/search/embeddings";
@@ -47,9 +48,10 @@ export async function startIngestProcess(): Promise<void> {
   const settings = knowledgeSettings(config.env);
   const db = await connectDb(config.db);
   const embedder = settings.embeddingModel ? createAiEmbedder(settings.embeddingModel, parseAiConfig(process.env)) : undefined;
+  const uploads = uploadsDir(config.dataDir);
   const worker = startIngestWorker({
     db,
-    uploadsDir: uploadsDir(config.dataDir),
+    uploadsDir: uploads,
     options: settings.ingest,
     usage: createUsageEventSink(db),
     log,
@@ -59,7 +61,15 @@ export async function startIngestProcess(): Promise<void> {
   });
   const metrics = config.env.KNOWLEDGE_WORKER_METRICS_PORT > 0 ? metricsServer(config.env.KNOWLEDGE_WORKER_METRICS_PORT, config.env.HOST) : null;
 
+  const sweep = () =>
+    removeOrphanUploads(db, uploads)
+      .then((removed) => removed > 0 && log.info({ removed }, "removed uploads no document refers to"))
+      .catch((err: unknown) => log.warn({ err }, "sweeping orphaned uploads failed"));
+  void sweep();
+  const sweeper = setInterval(() => void sweep(), ORPHAN_MIN_AGE_MS);
+
   exitGracefully(log, async () => {
+    clearInterval(sweeper);
     await worker.stop(8_000);
     metrics?.close();
     await db.$disconnect();
