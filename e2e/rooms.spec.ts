@@ -183,8 +183,14 @@ test("save a version, change the file, restore: both people see the restored tex
   await expect.poll(() => editorText(bob.page)).toContain("const delta = 4;");
 
   await ada.page.getByTestId("version").filter({ hasText: "before delta" }).getByRole("button", { name: "Preview" }).click();
-  await expect(ada.page.locator(".preview-body")).toContainText("const gamma = 3;");
-  await expect(ada.page.locator(".preview-body")).not.toContainText("const delta = 4;");
+  // Left: the file as saved; right: the file now, with the added line marked.
+  const saved = ada.page.locator(".preview-body .editor.original .view-lines");
+  const now = ada.page.locator(".preview-body .editor.modified .view-lines");
+  await expect(saved).toContainText("const gamma = 3;", { timeout: 30_000 });
+  await expect(saved).not.toContainText("const delta = 4;");
+  await expect(now).toContainText("const delta = 4;");
+  await expect(ada.page.locator(".preview-body .editor.modified .line-insert").first()).toBeVisible();
+  await expect(ada.page.getByLabel("File in this version")).toContainText("src/main.ts (changed since)");
   await shot(ada.page, "version-preview");
   await ada.page.getByRole("button", { name: "Close preview" }).click();
 
@@ -207,6 +213,36 @@ test("the zip download holds the room's files", async ({ browser }) => {
   const entry = Object.keys(zip.files).find((name) => name.endsWith("/src/main.ts"));
   expect(entry).toBeDefined();
   expect(await zip.file(entry!)!.async("string")).toContain("const gamma = 3;");
+});
+
+test("files move by drag and drop and folders collapse; the other person sees the move live", async ({ browser }) => {
+  const ada = await person(browser, owner);
+  const bob = await person(browser, editor);
+  const tree = (page: Page) => page.locator(".file-tree");
+  const row = (page: Page, path: string) => tree(page).locator(".tree-row").filter({ has: page.locator(`[title="${path}"]`) });
+
+  await ada.page.getByRole("button", { name: "+ Folder" }).click();
+  await ada.page.getByLabel("New folder path").fill("docs");
+  await ada.page.getByRole("button", { name: "OK" }).click();
+  await row(ada.page, "src/main.ts").dragTo(row(ada.page, "docs"));
+  await expect(row(bob.page, "docs/main.ts")).toBeVisible();
+  await expect(row(bob.page, "src/main.ts")).toHaveCount(0);
+
+  const docs = tree(ada.page).getByRole("button", { name: "docs/", exact: true });
+  await docs.click();
+  await expect(docs).toHaveAttribute("aria-expanded", "false");
+  await expect(row(ada.page, "docs/main.ts")).toHaveCount(0);
+  await shot(ada.page, "workspace-folder-collapsed");
+  await docs.click();
+  await expect(row(ada.page, "docs/main.ts")).toBeVisible();
+
+  await row(ada.page, "docs/main.ts").dragTo(row(ada.page, "src"));
+  await expect(row(bob.page, "src/main.ts")).toBeVisible();
+  await row(ada.page, "docs").dragTo(row(ada.page, "src"));
+  await expect(row(bob.page, "src/docs")).toBeVisible();
+  await row(ada.page, "src/docs").dragTo(tree(ada.page).locator(".tree-head"));
+  await expect(row(bob.page, "docs")).toBeVisible();
+  await expect(row(bob.page, "src/docs")).toHaveCount(0);
 });
 
 test("a member removed while in the room is told so, and the socket stays closed", async ({ browser }) => {

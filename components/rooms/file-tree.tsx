@@ -16,7 +16,8 @@ import { decodeTextFile } from "@/lib/collab/text-content";
 import { isAppError } from "@/lib/errors/app-error";
 import { useRef, useState } from "react";
 import type * as Y from "yjs";
-import { treeRows, type TreeRow } from "./file-tree-model";
+import { treeRows, type DragItem, type TreeRow } from "./file-tree-model";
+import { useTreeDrag } from "./use-tree-drag";
 
 type Editing =
   | { mode: "new-file" | "new-folder"; value: string }
@@ -37,12 +38,36 @@ function rowPath(row: TreeRow): string {
   return row.kind === "folder" ? row.path : row.file.path;
 }
 
-/** The room's files and folders with create, rename, move, delete and text-file upload. */
+function dragItem(row: TreeRow): DragItem {
+  return row.kind === "folder" ? { kind: "folder", path: row.path } : { kind: "file", id: row.file.id, path: row.file.path };
+}
+
+/** The folder a drop on this row lands in: the folder itself, or the folder holding the file. */
+function dropFolder(row: TreeRow): string {
+  return row.kind === "folder" ? row.path : parentPath(row.file.path);
+}
+
+/**
+ * The room's files and folders with create, rename, move (by form or drag and drop), delete,
+ * collapsible folders and text-file upload.
+ */
 export function FileTree({ doc, files, folders, activeFileId, canEdit, onOpen }: Props) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const upload = useRef<HTMLInputElement>(null);
-  const rows = treeRows(folders, files);
+  const rows = treeRows(folders, files, collapsed);
+  const drag = useTreeDrag((item, path) =>
+    attempt(() => (item.kind === "file" ? moveFile(doc, item.id, path) : moveFolder(doc, item.path, path))),
+  );
+
+  function toggle(folder: string) {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (!next.delete(folder)) next.add(folder);
+      return next;
+    });
+  }
 
   function attempt(work: () => void): boolean {
     setError(null);
@@ -88,7 +113,14 @@ export function FileTree({ doc, files, folders, activeFileId, canEdit, onOpen }:
   const folderPrefix = (path: string) => (path === "" ? "" : `${path}/`);
 
   return (
-    <div className="file-tree" aria-label="Files">
+    <div
+      className={`file-tree${drag.over === "" ? " drop-target" : ""}`}
+      aria-label="Files"
+      {...(canEdit ? drag.target("") : {})}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) drag.clearOver();
+      }}
+    >
       <div className="tree-head">
         <span>Files</span>
         {canEdit && (
@@ -128,7 +160,12 @@ export function FileTree({ doc, files, folders, activeFileId, canEdit, onOpen }:
       {rows.length === 0 && <p className="tree-empty">No files yet.{canEdit ? " Create one to start." : ""}</p>}
       <ul className="tree-rows">
         {rows.map((row) => (
-          <li key={row.kind === "folder" ? `d:${row.path}` : `f:${row.file.id}`} className={`tree-row ${row.kind}`} style={{ paddingLeft: `${0.5 + row.depth * 0.9}rem` }}>
+          <li
+            key={row.kind === "folder" ? `d:${row.path}` : `f:${row.file.id}`}
+            className={`tree-row ${row.kind}${row.kind === "folder" && drag.over === row.path ? " drop-target" : ""}`}
+            style={{ paddingLeft: `${0.5 + row.depth * 0.9}rem` }}
+            {...(canEdit ? { ...drag.source(dragItem(row)), ...drag.target(dropFolder(row)) } : {})}
+          >
             {row.kind === "file" ? (
               <button
                 type="button"
@@ -139,9 +176,12 @@ export function FileTree({ doc, files, folders, activeFileId, canEdit, onOpen }:
                 {row.name}
               </button>
             ) : (
-              <span className="tree-name folder-name" title={row.path}>
+              <button type="button" className="tree-name folder-name" title={row.path} aria-expanded={!row.collapsed} onClick={() => toggle(row.path)}>
+                <span className="folder-caret" aria-hidden="true">
+                  {row.collapsed ? "▸" : "▾"}
+                </span>
                 {row.name}/
-              </span>
+              </button>
             )}
             {canEdit && (
               <span className="tree-row-tools">
