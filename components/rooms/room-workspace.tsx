@@ -2,7 +2,7 @@
 
 import type { EditorBridge } from "@/components/editor/editor-bridge";
 import { baseName } from "@/lib/collab/file-paths";
-import { fileText } from "@/lib/collab/room-files";
+import { fileText, findFileByPath, readFile } from "@/lib/collab/room-files";
 import type { RoomRole } from "@/lib/collab/room-roles";
 import dynamic from "next/dynamic";
 import Link from "next/link";
@@ -99,6 +99,10 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
   const awareness = session?.provider?.awareness;
   const cursorCss = awareness ? remoteCursorCss(users, session.doc.clientID) : "";
   const text = session && activeFile ? fileText(session.doc, activeFile.id) : null;
+  const currentContent = (path: string) => {
+    const file = session ? findFileByPath(session.doc, path) : undefined;
+    return session && file ? readFile(session.doc, file.id) : null;
+  };
 
   return (
     <div className="workspace" data-testid="room-workspace">
@@ -145,7 +149,7 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
         </aside>
         <section className="workspace-editor">
           {preview ? (
-            <VersionPreview roomId={room.id} version={preview} onClose={() => setPreview(null)} />
+            <VersionPreview roomId={room.id} version={preview} currentContent={currentContent} onClose={() => setPreview(null)} />
           ) : (
             <>
               <div className="editor-tabs" role="tablist" aria-label="Open files">

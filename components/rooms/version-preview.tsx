@@ -1,11 +1,31 @@
 "use client";
 
+import { languageForPath } from "@/lib/collab/languages";
 import type { FileContent } from "@/lib/collab/room-files";
+import dynamic from "next/dynamic";
 import { useEffect, useState } from "react";
 import type { VersionItem } from "./history-panel";
 
-/** A saved version's files, read-only, in place of the editor. */
-export function VersionPreview({ roomId, version, onClose }: { roomId: string; version: VersionItem; onClose(): void }) {
+const VersionDiff = dynamic(() => import("./version-diff"), {
+  ssr: false,
+  loading: () => <div className="editor-loading">Loading changes…</div>,
+});
+
+interface Props {
+  roomId: string;
+  version: VersionItem;
+  /** The file at `path` as it is in the room now; null when there is no such file. */
+  currentContent(path: string): string | null;
+  onClose(): void;
+}
+
+function changeLabel(saved: string, current: string | null): string {
+  if (current === null) return "deleted since";
+  return current === saved ? "unchanged" : "changed since";
+}
+
+/** A saved version's files, read-only, each shown against what the room holds now. */
+export function VersionPreview({ roomId, version, currentContent, onClose }: Props) {
   const [files, setFiles] = useState<FileContent[] | null>(null);
   const [selected, setSelected] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -25,6 +45,7 @@ export function VersionPreview({ roomId, version, onClose }: { roomId: string; v
   }, [roomId, version.id]);
 
   const file = files?.[selected];
+  const current = file ? currentContent(file.path) : null;
   return (
     <div className="version-preview" aria-label={`Preview of ${version.label}`}>
       <div className="preview-head">
@@ -34,18 +55,23 @@ export function VersionPreview({ roomId, version, onClose }: { roomId: string; v
           <select aria-label="File in this version" value={selected} onChange={(e) => setSelected(Number(e.target.value))}>
             {files.map((f, i) => (
               <option key={f.path} value={i}>
-                {f.path}
+                {f.path} ({changeLabel(f.content, currentContent(f.path))})
               </option>
             ))}
           </select>
         )}
+        <span className="muted preview-legend">Compared with now: green was added since, red was removed</span>
         <button type="button" className="btn btn-secondary btn-small" onClick={onClose}>
           Close preview
         </button>
       </div>
       {error && <div className="alert alert-error">{error}</div>}
       {files && files.length === 0 && <p className="muted">This version has no files.</p>}
-      {file && <pre className="preview-body">{file.content}</pre>}
+      {file && (
+        <div className="preview-body" data-testid="version-diff">
+          <VersionDiff key={`${version.id}:${file.path}`} saved={file.content} current={current ?? ""} language={languageForPath(file.path)} />
+        </div>
+      )}
     </div>
   );
 }
