@@ -14,6 +14,7 @@ import type { Fanout, FanoutReceiver } from "./fanout";
 import type { FanoutMessage } from "./fanout-codec";
 import { sidecarMetrics } from "./metrics";
 import { RoomPresence } from "./room-presence";
+import type { GroupAppender } from "./group-appender";
 import { UpdateWriter, type UpdateWriterOptions } from "./update-writer";
 import type { UsageTracker } from "./usage-tracker";
 
@@ -31,6 +32,8 @@ export interface RoomDeps {
   fanout: Fanout;
   usage: UsageTracker;
   writer: UpdateWriterOptions;
+  /** Shared by every room of the sidecar: batches land in one statement. */
+  appender: GroupAppender;
   log: Logger;
   /** Called whenever the room may have become idle (no connections, no holds). */
   onMaybeIdle: (room: Room) => void;
@@ -68,7 +71,7 @@ export class Room implements FanoutReceiver {
     readonly id: string,
     private readonly deps: RoomDeps,
   ) {
-    this.writer = new UpdateWriter(deps.db, id, deps.writer, deps.log);
+    this.writer = new UpdateWriter(deps.db, deps.appender, id, deps.writer, deps.log);
     this.awareness.setLocalState(null);
     for (const key of [FILES_KEY, TEXTS_KEY, FOLDERS_KEY]) this.doc.getMap(key);
     this.doc.on("update", (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));

@@ -9,6 +9,7 @@ import { DocConnection } from "./doc-connection";
 import { createEventHandler } from "./event-handlers";
 import { EventsConnection } from "./events-connection";
 import { localFanout, type Fanout } from "./fanout";
+import { GroupAppender } from "./group-appender";
 import { createHttpHandler } from "./http-routes";
 import { applyMembershipChanges } from "./membership-watch";
 import { sidecarMetrics } from "./metrics";
@@ -41,7 +42,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
     : localFanout(instanceId);
   const usage = new UsageTracker(options.usage, log);
   const registry = new RoomRegistry(
-    { db, fanout, usage, log, writer: { batchMs: timing.persistBatchMs, compactEvery: timing.compactEvery } },
+    { db, fanout, usage, log, appender: new GroupAppender(db), writer: { batchMs: timing.persistBatchMs, compactEvery: timing.compactEvery } },
     { idleUnloadMs: timing.idleUnloadMs, checkpointEveryMs: timing.checkpointEveryMs },
     log,
   );

@@ -1,7 +1,9 @@
-import { appendUpdates, compactRoom } from "../lib/collab/doc-store";
+import * as Y from "yjs";
+import { compactRoom } from "../lib/collab/doc-store";
 import type { Db } from "../lib/db/client";
 import { isAppError } from "../lib/errors/app-error";
 import type { Logger } from "../lib/observability/logger";
+import type { GroupAppender } from "./group-appender";
 import { sidecarMetrics } from "./metrics";
 
 export interface UpdateWriterOptions {
@@ -14,7 +16,9 @@ export interface UpdateWriterOptions {
 const MAX_RETRY_MS = 5_000;
 
 /**
- * Persists one room's updates: gathers them for `batchMs`, writes each batch as one row, retries
+ * Persists one room's updates: gathers them until the next `batchMs` boundary (the same boundaries
+ * for every room, so the group appender writes all rooms' batches together), writes each batch
+ * as one row, retries
  * failed writes with backoff (keeping the batch), and compacts the log now and then. Writes and
  * compactions run one at a time, in order. `pending` is true while anything is unwritten, and the
  * room is never unloaded in that state.
@@ -30,6 +34,7 @@ export class UpdateWriter {
 
   constructor(
     private readonly db: Db,
+    private readonly appender: GroupAppender,
     private readonly roomId: string,
     private readonly options: UpdateWriterOptions,
     private readonly log: Logger,
@@ -46,7 +51,7 @@ export class UpdateWriter {
 
   enqueue(update: Uint8Array): void {
     this.queue.push(update);
-    this.schedule(this.options.batchMs);
+    this.schedule(this.options.batchMs - (Date.now() % this.options.batchMs));
   }
 
   /** Writes everything queued so far; resolves when written, rejects when the write failed. */
@@ -80,7 +85,7 @@ export class UpdateWriter {
     this.writing = true;
     const stop = sidecarMetrics.persistSeconds.startTimer();
     try {
-      await appendUpdates(this.db, this.roomId, batch);
+      await this.appender.append(this.roomId, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
       stop();
       this.failures = 0;
       this.rowsSinceCompaction++;

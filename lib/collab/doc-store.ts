@@ -75,6 +75,20 @@ export async function appendUpdates(db: Db, roomId: string, updates: Uint8Array[
 }
 
 /**
+ * Appends one update for each of several rooms in a single statement (group commit). Fails as a
+ * whole (NOT_FOUND when a room was deleted); callers then append one by one to learn which.
+ */
+export async function appendRoomUpdates(db: Db, items: readonly { roomId: string; update: Uint8Array }[]): Promise<void> {
+  if (items.length === 0) return;
+  try {
+    await db.collabUpdate.createMany({ data: items.map(({ roomId, update }) => ({ roomId, update: toBytes(update) })) });
+  } catch (err) {
+    if (prismaCode(err) === "P2003") throw new AppError("NOT_FOUND", "A room of this group no longer exists.");
+    throw err;
+  }
+}
+
+/**
  * Folds up to `maxUpdates` logged updates into the snapshot and deletes them. Returns how many
  * were folded (0 when there was nothing to do or another process compacted first).
  */

@@ -1,0 +1,49 @@
+import * as Y from "yjs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadRoomState } from "../lib/collab/doc-store";
+import { createTestDatabase, testProviders, type TestDatabase } from "../lib/db/test-database";
+import { GroupAppender } from "./group-appender";
+
+function textUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText("t").insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+async function storedText(t: TestDatabase, roomId: string): Promise<string> {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, (await loadRoomState(t.db, roomId)).state);
+  return doc.getText("t").toString();
+}
+
+describe.each(testProviders())("group appender on %s", (provider) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("writes appends made in the same turn as one statement, each room getting its own row", async () => {
+    const rooms = await Promise.all(["a", "b", "c"].map((name) => t.db.room.create({ data: { name } })));
+    const appender = new GroupAppender(t.db);
+    await Promise.all(rooms.map((room) => appender.append(room.id, textUpdate(`hello ${room.name}`))));
+    for (const room of rooms) expect(await storedText(t, room.id)).toBe(`hello ${room.name}`);
+    expect(await t.db.collabUpdate.count({ where: { roomId: { in: rooms.map((r) => r.id) } } })).toBe(3);
+  });
+
+  it("when one room of the group was deleted, only that append fails (NOT_FOUND) and the others land", async () => {
+    const kept = await t.db.room.create({ data: { name: "kept" } });
+    const gone = await t.db.room.create({ data: { name: "gone" } });
+    await t.db.room.delete({ where: { id: gone.id } });
+    const appender = new GroupAppender(t.db);
+    const [keptResult, goneResult] = await Promise.allSettled([
+      appender.append(kept.id, textUpdate("still here")),
+      appender.append(gone.id, textUpdate("lost")),
+    ]);
+    expect(keptResult.status).toBe("fulfilled");
+    expect(goneResult).toMatchObject({ status: "rejected", reason: { code: "NOT_FOUND" } });
+    expect(await storedText(t, kept.id)).toBe("still here");
+  });
+});
