@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createLanguageModel } from "./models";
+import { createLanguageModel, languageModelFor } from "./models";
 import { testConfig } from "./testing/chat-harness";
 
 describe("createLanguageModel", () => {
@@ -15,5 +15,14 @@ describe("createLanguageModel", () => {
   it("refuses a provider that is not configured, saying what to set", () => {
     expect(() => createLanguageModel("openai-compatible:x", config)).toThrow(/OPENAI_COMPATIBLE_BASE_URL/);
     expect(() => createLanguageModel("openai-compatible:x", config)).toThrow(expect.objectContaining({ code: "AI_NOT_CONFIGURED" }));
+  });
+
+  it("reuses a model for the same ref and config, and builds a new one for another config", () => {
+    const model = languageModelFor("openai:gpt-5", config);
+    expect(languageModelFor("openai:gpt-5", config)).toBe(model);
+    expect(languageModelFor("openai:gpt-5-mini", config)).not.toBe(model);
+    const other = testConfig({ OPENAI_API_KEY: "sk-other" });
+    expect(languageModelFor("openai:gpt-5", other)).not.toBe(model);
+    expect(() => languageModelFor("openai-compatible:x", config)).toThrow(expect.objectContaining({ code: "AI_NOT_CONFIGURED" }));
   });
 });

@@ -31,3 +31,21 @@ export function createLanguageModel(ref: ModelRef, config: AiConfig): LanguageMo
   }
   throw notConfiguredError(provider);
 }
+
+// Building a model compiles its stream-chunk schemas, a millisecond or more per request; models
+// hold no per-request state, so each config keeps its own. Refs come from requests, hence the cap.
+const MAX_CACHED_MODELS = 64;
+const cachedModels = new WeakMap<AiConfig, Map<ModelRef, LanguageModel>>();
+
+/** createLanguageModel, reusing the model made earlier for the same ref and config. */
+export function languageModelFor(ref: ModelRef, config: AiConfig): LanguageModel {
+  let models = cachedModels.get(config);
+  if (!models) cachedModels.set(config, (models = new Map()));
+  let model = models.get(ref);
+  if (!model) {
+    model = createLanguageModel(ref, config);
+    if (models.size >= MAX_CACHED_MODELS) models.clear();
+    models.set(ref, model);
+  }
+  return model;
+}

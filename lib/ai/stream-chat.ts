@@ -4,7 +4,7 @@ import { estimatePromptTokens, toChatPrompt, withPartialAnswer, type ChatMessage
 import { createEventQueue } from "./event-queue";
 import { aiLogger } from "./log";
 import { providerOf, toModelRef, type ModelRef } from "./model-ref";
-import { createLanguageModel } from "./models";
+import { languageModelFor } from "./models";
 import { assertProviderConfigured, isProviderConfigured, type AiConfig } from "./provider-config";
 import type { BreakerRegistry } from "./resilience/breaker-registry";
 import { allModelsFailedError, reportAttemptFailure, runWithFallback, type SwitchReason } from "./resilience/fallback";
@@ -95,7 +95,7 @@ async function runChat(request: StreamChatRequest, deps: StreamChatDeps, signal:
         onSwitch: (from, to, reason) => emit({ type: "switch", from, to, reason }),
         run: (ref, attemptSignal) =>
           openTextStream({
-            model: createLanguageModel(ref, config),
+            model: languageModelFor(ref, config),
             system: prompt.system,
             messages: prompt.messages,
             signal: attemptSignal,
