@@ -26,8 +26,7 @@ function parse(value: unknown): ChatSettings | null {
   return parsed.success ? (parsed.data as ChatSettings) : null;
 }
 
-/** The admin's chat settings; the empty defaults when none were saved (or the stored value is unreadable). */
-export async function getChatSettings(db: Db): Promise<ChatSettings> {
+async function readChatSettings(db: Db): Promise<ChatSettings> {
   const row = await db.setting.findUnique({ where: { key: SETTINGS_KEY } });
   if (!row) return EMPTY;
   try {
@@ -37,15 +36,39 @@ export async function getChatSettings(db: Db): Promise<ChatSettings> {
   }
 }
 
+// Every chat turn needs the settings and admins rarely change them: a read is kept for a few
+// seconds. Saving replaces it at once; the TTL bounds how stale another process's copy can be.
+// On globalThis (per client) so the admin action and the chat route see one cache across bundles.
+export const CHAT_SETTINGS_TTL_MS = 5_000;
+const CACHE_KEY = Symbol.for("eca.chat.settingsCache");
+const globalCaches = globalThis as typeof globalThis & {
+  [CACHE_KEY]?: WeakMap<Db, { expiresAt: number; settings: Promise<ChatSettings> }>;
+};
+const cache = (globalCaches[CACHE_KEY] ??= new WeakMap());
+
+/** The admin's chat settings; the empty defaults when none were saved (or the stored value is unreadable). */
+export function getChatSettings(db: Db, now = Date.now()): Promise<ChatSettings> {
+  const hit = cache.get(db);
+  if (hit && hit.expiresAt > now) return hit.settings;
+  const settings = readChatSettings(db);
+  cache.set(db, { expiresAt: now + CHAT_SETTINGS_TTL_MS, settings });
+  // A failed read is not kept: the next turn asks the database again.
+  settings.catch(() => {
+    if (cache.get(db)?.settings === settings) cache.delete(db);
+  });
+  return settings;
+}
+
 /** Validates and stores the settings, with an audit entry naming the admin and the change. */
 export async function saveChatSettings(db: Db, actorId: string, input: unknown): Promise<ChatSettings> {
   const settings = parseInput(chatSettingsSchema, input) as ChatSettings;
-  const before = await getChatSettings(db);
+  const before = await readChatSettings(db);
   const value = JSON.stringify(settings);
   await db.$transaction(async (tx) => {
     await tx.setting.upsert({ where: { key: SETTINGS_KEY }, create: { key: SETTINGS_KEY, value }, update: { value } });
     await writeAudit(tx, { actorId, action: "chat.settings_changed", targetType: "setting", targetId: SETTINGS_KEY, details: { from: before, to: settings } });
   });
+  cache.delete(db);
   return settings;
 }
 
