@@ -1,6 +1,9 @@
 import { appendRoomUpdates, appendUpdates } from "../lib/collab/doc-store";
 import type { Db } from "../lib/db/client";
 
+/** Rows per statement, well inside both databases' limits on bound parameters. */
+const MAX_GROUP = 500;
+
 interface PendingAppend {
   roomId: string;
   update: Uint8Array;
@@ -35,17 +38,22 @@ export class GroupAppender {
   }
 
   private async write(): Promise<void> {
-    const group = this.pending;
+    const pending = this.pending;
     this.pending = [];
     this.scheduled = false;
-    try {
-      await appendRoomUpdates(this.db, group);
-      for (const item of group) item.resolve();
-    } catch (groupErr) {
-      if (group.length === 1) return group[0]!.reject(groupErr);
-      for (const item of group) {
-        await appendUpdates(this.db, item.roomId, [item.update]).then(item.resolve, item.reject);
+    for (let i = 0; i < pending.length; i += MAX_GROUP) await this.writeGroup(pending.slice(i, i + MAX_GROUP));
+  }
+
+  private async writeGroup(group: PendingAppend[]): Promise<void> {
+    if (group.length > 1) {
+      try {
+        await appendRoomUpdates(this.db, group);
+        for (const item of group) item.resolve();
+        return;
+      } catch {
+        // Fall through: one by one, so only the failing room's append fails.
       }
     }
+    for (const item of group) await appendUpdates(this.db, item.roomId, [item.update]).then(item.resolve, item.reject);
   }
 }
