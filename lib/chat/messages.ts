@@ -1,5 +1,6 @@
 import type { HistoryMessage } from "../ai/context";
 import type { Db } from "../db/client";
+import { prismaErrorCode } from "../db/errors";
 import { AppError } from "../errors/app-error";
 import { requireConversation } from "./conversations";
 import { citationsSchema, type Citation } from "./schemas";
@@ -57,47 +58,113 @@ export interface PreparedTurn {
   history: HistoryMessage[];
 }
 
+/** A turn read and checked, whose writes have not been made yet. */
+export interface TurnPlan {
+  turn: PreparedTurn;
+  /**
+   * Records the user's side: a new message is stored, an edit rewrites the last user message, and
+   * both an edit and a regeneration drop the answers after it. CONFLICT when the new message's id
+   * is taken. Must finish before the answer is saved.
+   */
+  save(): Promise<void>;
+}
+
+function conflict(): AppError {
+  return new AppError("CONFLICT", "Only the last message can be edited.");
+}
+
+interface StoredTurnMessage {
+  id: string;
+  role: string;
+  content: string;
+  createdAt: Date;
+}
+
+/** The message being answered, the messages before it, and the write that records it. */
+interface UserSide {
+  id: string;
+  question: string;
+  earlier: StoredTurnMessage[];
+  save(): Promise<unknown>;
+}
+
+function newUserMessage(db: Db, conversationId: string, messages: StoredTurnMessage[], id: string, text: string): UserSide {
+  if (messages.some((m) => m.id === id)) throw conflict();
+  const data = { id, conversationId, role: "user", content: text };
+  return {
+    id,
+    question: text,
+    earlier: messages,
+    save: () =>
+      db.chatMessage.create({ data, select: { id: true } }).catch((err: unknown) => {
+        // The id belongs to a message of another conversation.
+        throw prismaErrorCode(err) === "P2002" ? conflict() : err;
+      }),
+  };
+}
+
+/** The last user message answered again (`edited`: with new text), dropping the answers after it. */
+function lastUserMessageAgain(db: Db, conversationId: string, messages: StoredTurnMessage[], last: StoredTurnMessage, edited?: string): UserSide {
+  return {
+    id: last.id,
+    question: edited ?? last.content,
+    earlier: messages.filter((m) => m.createdAt < last.createdAt && m.id !== last.id),
+    async save() {
+      if (edited !== undefined) await db.chatMessage.update({ where: { id: last.id }, data: { content: edited }, select: { id: true } });
+      await db.chatMessage.deleteMany({ where: { conversationId, createdAt: { gt: last.createdAt } } });
+    },
+  };
+}
+
 /**
- * Records the user's side of a turn before the model is asked: a new message is stored, an edit
- * rewrites the last user message, and both an edit and a regeneration drop the answers after it.
+ * Reads what a turn needs (one query) and checks it without writing anything, so the model can be
+ * asked while the writes are made. NOT_FOUND unless the conversation is the user's.
  */
-export async function prepareTurn(db: Db, userId: string, conversationId: string, trigger: TurnTrigger): Promise<PreparedTurn> {
-  const conversation = await requireConversation(db, userId, conversationId);
-  const messages = await db.chatMessage.findMany({
-    where: { conversationId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, role: true, content: true, createdAt: true },
+export async function planTurn(db: Db, userId: string, conversationId: string, trigger: TurnTrigger): Promise<TurnPlan> {
+  const conversation = await db.conversation.findUnique({
+    where: { id: conversationId, userId },
+    select: {
+      roomId: true,
+      title: true,
+      messages: { orderBy: { createdAt: "asc" }, select: { id: true, role: true, content: true, createdAt: true } },
+    },
   });
+  if (!conversation) throw new AppError("NOT_FOUND", "No such conversation.");
+  const { messages } = conversation;
   const lastUser = messages.findLast((m) => m.role === "user");
-  let current: { id: string; content: string; createdAt: Date };
-
+  let userSide: UserSide;
   if (trigger.kind === "submit" && trigger.messageId !== lastUser?.id) {
-    const clash = await db.chatMessage.findUnique({ where: { id: trigger.messageId }, select: { id: true } });
-    if (clash) throw new AppError("CONFLICT", "Only the last message can be edited.");
-    current = await db.chatMessage.create({
-      data: { id: trigger.messageId, conversationId, role: "user", content: trigger.text },
-      select: { id: true, content: true, createdAt: true },
-    });
-
+    userSide = newUserMessage(db, conversationId, messages, trigger.messageId, trigger.text);
+  } else if (lastUser) {
+    userSide = lastUserMessageAgain(db, conversationId, messages, lastUser, trigger.kind === "submit" ? trigger.text : undefined);
   } else {
-    if (!lastUser) throw new AppError("VALIDATION_FAILED", "There is no message to answer again.");
-    current = lastUser;
-    if (trigger.kind === "submit") {
-      await db.chatMessage.update({ where: { id: lastUser.id }, data: { content: trigger.text } });
-      current = { ...lastUser, content: trigger.text };
-    }
-    await db.chatMessage.deleteMany({ where: { conversationId, createdAt: { gt: lastUser.createdAt } } });
+    throw new AppError("VALIDATION_FAILED", "There is no message to answer again.");
   }
   const titled = trigger.kind === "submit" && !lastUser && conversation.title === DEFAULT_TITLE;
-  await db.conversation.update({
-    where: { id: conversationId },
-    data: { updatedAt: new Date(), ...(titled && { title: titleFromMessage(trigger.text) }) },
-  });
-
-  const history = messages
-    .filter((m) => m.createdAt < current.createdAt && m.id !== current.id && m.content.trim() !== "")
+  const history = userSide.earlier
+    .filter((m) => m.content.trim() !== "")
     .map((m): HistoryMessage => ({ role: m.role === "user" ? "user" : "assistant", content: m.content }));
-  return { conversationId, roomId: conversation.roomId, userMessageId: current.id, question: current.content, history };
+
+  return {
+    turn: { conversationId, roomId: conversation.roomId, userMessageId: userSide.id, question: userSide.question, history },
+    async save() {
+      await Promise.all([
+        userSide.save(),
+        db.conversation.update({
+          where: { id: conversationId },
+          data: { updatedAt: new Date(), ...(titled && { title: titleFromMessage(userSide.question) }) },
+          select: { id: true },
+        }),
+      ]);
+    },
+  };
+}
+
+/** Plans a turn and makes its writes before returning: the user's side recorded before the model is asked. */
+export async function prepareTurn(db: Db, userId: string, conversationId: string, trigger: TurnTrigger): Promise<PreparedTurn> {
+  const plan = await planTurn(db, userId, conversationId, trigger);
+  await plan.save();
+  return plan.turn;
 }
 
 export interface AssistantRecord {

@@ -50,14 +50,17 @@ describe.each(testProviders())("a chat turn through the real SDK clients on %s",
   });
   afterEach(() => fake.close());
 
-  async function turn(text: string, options: { source?: PassageSource; runtime?: AiRuntime; signal?: AbortSignal; conversationId?: string } = {}) {
+  async function turn(
+    text: string,
+    options: { source?: PassageSource; runtime?: AiRuntime; signal?: AbortSignal; conversationId?: string; messageId?: string } = {},
+  ) {
     const conversationId = options.conversationId ?? (await createConversation(t.db, userId)).id;
     const stream = await startChatTurn(
       { db: t.db, ai: options.runtime ?? ai, passages: options.source ?? noPassages, log: logger },
       {
         userId,
         conversationId,
-        trigger: { kind: "submit", messageId: crypto.randomUUID(), text },
+        trigger: { kind: "submit", messageId: options.messageId ?? crypto.randomUUID(), text },
         model: "openai-compatible:main",
         editor: undefined,
         roomId: null,
@@ -138,6 +141,22 @@ describe.each(testProviders())("a chat turn through the real SDK clients on %s",
     const other = await createTestUser(t.db, "Other");
     const theirs = await createConversation(t.db, other);
     await expect(turn("let me in", { conversationId: theirs.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(fake.chatRequests()).toHaveLength(0);
+  });
+
+  it("refuses a message id that another conversation holds with CONFLICT, storing nothing", async () => {
+    const messageId = crypto.randomUUID();
+    await turn("first", { messageId });
+    const other = await createConversation(t.db, userId);
+    await expect(turn("same id again", { conversationId: other.id, messageId })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await loadMessages(t.db, userId, other.id)).toEqual([]);
+  });
+
+  it("keeps a message too long for the model's window and says so before streaming", async () => {
+    const conversationId = (await createConversation(t.db, userId)).id;
+    const long = "word ".repeat(6_000);
+    await expect(turn(long, { conversationId })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect((await loadMessages(t.db, userId, conversationId)).map((m) => [m.role, m.content])).toEqual([["user", long]]);
     expect(fake.chatRequests()).toHaveLength(0);
   });
 });

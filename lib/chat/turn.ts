@@ -14,7 +14,7 @@ import { requireRoomAccess } from "../collab/membership";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { Logger } from "../observability/logger";
-import { prepareTurn, saveAssistantMessage, type AssistantRecord, type PreparedTurn } from "./messages";
+import { planTurn, saveAssistantMessage, type AssistantRecord, type PreparedTurn, type TurnPlan } from "./messages";
 import type { PassageSource } from "./passage-source";
 import type { ChatRequest } from "./request";
 import { searchResultsAnswer } from "./search-results";
@@ -64,24 +64,33 @@ async function resolveModel(deps: ChatTurnDeps, requested: ModelRef | undefined)
 }
 
 /**
- * One chat turn: checks ownership and room access, records the user's message, retrieves passages
- * and streams the answer as UI message chunks. Errors before streaming throw (and become HTTP
- * errors); once streaming, every outcome — finished, failed, stopped — is stored and reported.
+ * One chat turn: checks ownership and room access, retrieves passages, asks the model and records
+ * the user's message while the model works, then streams the answer as UI message chunks. Errors
+ * before streaming throw (and become HTTP errors) once the user's message is recorded; once
+ * streaming, every outcome — finished, failed, stopped — is stored and reported.
  */
 export async function startChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): Promise<ReadableStream<UIMessageChunk>> {
-  const { db } = deps;
-  const turn = await prepareTurnWithAccess(db, input);
-  const model = await resolveModel(deps, input.model);
-  const passages = await retrieve(deps, input.userId, turn);
+  const plan = await planTurnWithAccess(deps.db, input);
+  const { turn } = plan;
+  let reply: PreparedReply;
+  try {
+    reply = await prepareReply(deps, input, turn);
+  } catch (err) {
+    await plan.save();
+    throw err;
+  }
+  await plan.save().catch((err: unknown) => {
+    reply.answer?.stop();
+    throw err;
+  });
+  const { model, passages, answer } = reply;
   const citations: Citation[] = passages.map((p) => ({ citation: p.citation, passageId: p.id }));
   const assistantId = crypto.randomUUID();
 
   return createUIMessageStream<ChatUIMessage>({
     execute: async ({ writer }) => {
       const out = createTurnWriter(writer, assistantId, { conversationId: turn.conversationId, model, citations });
-      const record = await (model === null
-        ? answerWithoutModel(deps, passages, out)
-        : answerWithModel(deps, { input, turn, model, passages }, out));
+      const record = await (answer === undefined ? answerWithoutModel(deps, passages, out) : streamAnswer(answer, out));
       await finishTurn(deps, input.userId, turn, { ...record, id: assistantId, conversationId: turn.conversationId, citations });
     },
     onError: (err) => {
@@ -91,14 +100,28 @@ export async function startChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): P
   });
 }
 
-async function prepareTurnWithAccess(db: Db, input: ChatTurnInput): Promise<PreparedTurn> {
-  const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { userId: true, roomId: true } });
-  if (!conversation || conversation.userId !== input.userId) throw new AppError("NOT_FOUND", "No such conversation.");
-  if (input.roomId !== null && input.roomId !== conversation.roomId) {
+/** What a turn answers with: the model (null: none configured), the passages, and the request under way. */
+interface PreparedReply {
+  model: ModelRef | null;
+  passages: RetrievedPassage[];
+  answer?: StartedAnswer;
+}
+
+async function prepareReply(deps: ChatTurnDeps, input: ChatTurnInput, turn: PreparedTurn): Promise<PreparedReply> {
+  const model = await resolveModel(deps, input.model);
+  const passages = await retrieve(deps, input.userId, turn);
+  if (model === null) return { model, passages };
+  return { model, passages, answer: await startAnswer(deps, { input, turn, model, passages }) };
+}
+
+async function planTurnWithAccess(db: Db, input: ChatTurnInput): Promise<TurnPlan> {
+  const plan = await planTurn(db, input.userId, input.conversationId, input.trigger);
+  const { roomId } = plan.turn;
+  if (input.roomId !== null && input.roomId !== roomId) {
     throw new AppError("VALIDATION_FAILED", "This conversation does not belong to that room.");
   }
-  if (conversation.roomId) await requireRoomAccess(db, conversation.roomId, input.userId, "read");
-  return prepareTurn(db, input.userId, input.conversationId, input.trigger);
+  if (roomId) await requireRoomAccess(db, roomId, input.userId, "read");
+  return plan;
 }
 
 type TurnOutcome = Omit<AssistantRecord, "id" | "conversationId" | "citations">;
@@ -115,11 +138,19 @@ async function answerWithoutModel(deps: ChatTurnDeps, passages: RetrievedPassage
   return { content, model: null, inputTokens: null, outputTokens: null, ttftMs: null, totalMs: 0, costUsd: null, error: null };
 }
 
-async function answerWithModel(
+/** A model request under way: its events, the model asked, and when the turn started asking. */
+interface StartedAnswer {
+  events: AsyncIterator<ChatEvent>;
+  model: ModelRef;
+  startedAt: number;
+  stop(): void;
+}
+
+/** Builds the prompt and sends it; the provider starts working while the caller does the rest. */
+async function startAnswer(
   deps: ChatTurnDeps,
   args: { input: ChatTurnInput; turn: PreparedTurn; model: ModelRef; passages: RetrievedPassage[] },
-  out: TurnWriter,
-): Promise<TurnOutcome> {
+): Promise<StartedAnswer> {
   const { input, turn, passages } = args;
   const startedAt = performance.now();
   const [catalogueEntry, settings] = await Promise.all([
@@ -144,22 +175,30 @@ async function answerWithModel(
       maxOutputTokens: RESERVED_OUTPUT_TOKENS,
     },
     deps.ai,
-  );
+  )[Symbol.asyncIterator]();
+  return { events, model: args.model, startedAt, stop: () => void events.return?.() };
+}
 
+async function streamAnswer(answer: StartedAnswer, out: TurnWriter): Promise<TurnOutcome> {
   let content = "";
-  let model: ModelRef = args.model;
+  let model: ModelRef = answer.model;
   let last: ChatEvent | undefined;
-  for await (const event of events) {
-    last = event;
-    if (event.type === "text") {
-      content += event.delta;
-      out.text(event.delta);
-    } else if (event.type === "switch") {
-      model = event.to;
-      out.switchModel(event.to);
+  try {
+    for (let step = await answer.events.next(); !step.done; step = await answer.events.next()) {
+      const event = step.value;
+      last = event;
+      if (event.type === "text") {
+        content += event.delta;
+        out.text(event.delta);
+      } else if (event.type === "switch") {
+        model = event.to;
+        out.switchModel(event.to);
+      }
     }
+  } finally {
+    answer.stop();
   }
-  const totalMs = Math.round(performance.now() - startedAt);
+  const totalMs = Math.round(performance.now() - answer.startedAt);
   const base = { content, model, inputTokens: null, outputTokens: null, ttftMs: null, totalMs, costUsd: null };
   if (last?.type === "finish") {
     const cost = estimateCost(last.model, last.usage);
