@@ -1,4 +1,3 @@
-import type { ModelMessage } from "ai";
 import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { countMessageTokens, countTokens } from "./tokens";
@@ -14,10 +13,16 @@ export const chatMessagesSchema = z
   .array(chatMessageSchema)
   .refine((messages) => messages.some((m) => m.role === "user"), "needs at least one user message");
 
+/** A conversation message of a prompt: text only, as all of ours are. */
+export interface PromptMessage {
+  role: "user" | "assistant";
+  content: string;
+}
+
 export interface ChatPrompt {
   /** All system messages, joined; providers take it apart from the conversation. */
   system?: string;
-  messages: ModelMessage[];
+  messages: PromptMessage[];
 }
 
 /** The text that asks a model to carry on an answer another model (or attempt) left unfinished. */
@@ -34,9 +39,7 @@ export function toChatPrompt(input: readonly ChatMessage[]): ChatPrompt {
     .filter((m) => m.role === "system")
     .map((m) => m.content)
     .join("\n\n");
-  const messages = parsed.data.flatMap((m): ModelMessage[] =>
-    m.role === "user" ? [{ role: "user", content: m.content }] : m.role === "assistant" ? [{ role: "assistant", content: m.content }] : [],
-  );
+  const messages = parsed.data.flatMap((m): PromptMessage[] => (m.role === "system" ? [] : [{ role: m.role, content: m.content }]));
   return { system: system === "" ? undefined : system, messages };
 }
 
@@ -51,9 +54,6 @@ export function withPartialAnswer(prompt: ChatPrompt, partial: string): ChatProm
 
 /** Our own count, for providers that do not report usage. */
 export function estimatePromptTokens(prompt: ChatPrompt): number {
-  const messageTokens = prompt.messages.reduce(
-    (sum, m) => sum + countMessageTokens({ content: typeof m.content === "string" ? m.content : JSON.stringify(m.content) }),
-    0,
-  );
+  const messageTokens = prompt.messages.reduce((sum, m) => sum + countMessageTokens(m), 0);
   return countTokens(prompt.system ?? "") + messageTokens;
 }

@@ -1,4 +1,3 @@
-import type { LanguageModelUsage } from "ai";
 import { isAppError, type ErrorCode } from "../errors/app-error";
 import { estimatePromptTokens, toChatPrompt, withPartialAnswer, type ChatMessage, type ChatPrompt } from "./chat-messages";
 import { createEventQueue } from "./event-queue";
@@ -8,7 +7,7 @@ import { languageModelFor } from "./models";
 import { assertProviderConfigured, isProviderConfigured, type AiConfig } from "./provider-config";
 import type { BreakerRegistry } from "./resilience/breaker-registry";
 import { allModelsFailedError, reportAttemptFailure, runWithFallback, type SwitchReason } from "./resilience/fallback";
-import { openTextStream } from "./text-stream";
+import { openTextStream, type ReportedUsage } from "./text-stream";
 import { countTokens } from "./tokens";
 
 export interface TokenUsage {
@@ -54,7 +53,7 @@ function planCandidates(request: StreamChatRequest, config: AiConfig): [ModelRef
   return [primary, ...new Set(fallbacks)];
 }
 
-function toTokenUsage(usage: LanguageModelUsage | undefined, prompt: ChatPrompt, output: string): TokenUsage {
+function toTokenUsage(usage: ReportedUsage | undefined, prompt: ChatPrompt, output: string): TokenUsage {
   return {
     inputTokens: usage?.inputTokens ?? estimatePromptTokens(prompt),
     outputTokens: usage?.outputTokens ?? countTokens(output),
