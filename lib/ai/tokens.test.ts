@@ -11,6 +11,14 @@ describe("countTokens", () => {
     expect(countTokens("see <|endoftext|> here")).toBeGreaterThan(3);
   });
 
+  it("gives the same count for a long text counted again (it is remembered)", () => {
+    const long = "const answer = compute(42); // a line of code\n".repeat(100);
+    const first = countTokens(long);
+    expect(first).toBeGreaterThan(500);
+    expect(countTokens(long)).toBe(first);
+    expect(countTokens(`${long}x`)).toBeGreaterThanOrEqual(first);
+  });
+
   it("adds the per-message overhead for chat messages", () => {
     expect(countMessageTokens({ content: "hello world" })).toBe(2 + MESSAGE_OVERHEAD_TOKENS);
   });
