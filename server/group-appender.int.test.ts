@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadRoomState } from "../lib/collab/doc-store";
+import { storedText } from "../lib/collab/test-support";
 import { createTestDatabase, testProviders, type TestDatabase } from "../lib/db/test-database";
 import { GroupAppender } from "./group-appender";
 
@@ -8,12 +8,6 @@ function textUpdate(text: string): Uint8Array {
   const doc = new Y.Doc();
   doc.getText("t").insert(0, text);
   return Y.encodeStateAsUpdate(doc);
-}
-
-async function storedText(t: TestDatabase, roomId: string): Promise<string> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await loadRoomState(t.db, roomId)).state);
-  return doc.getText("t").toString();
 }
 
 describe.each(testProviders())("group appender on %s", (provider) => {
@@ -29,7 +23,7 @@ describe.each(testProviders())("group appender on %s", (provider) => {
     const rooms = await Promise.all(["a", "b", "c"].map((name) => t.db.room.create({ data: { name } })));
     const appender = new GroupAppender(t.db);
     await Promise.all(rooms.map((room) => appender.append(room.id, textUpdate(`hello ${room.name}`))));
-    for (const room of rooms) expect(await storedText(t, room.id)).toBe(`hello ${room.name}`);
+    for (const room of rooms) expect(await storedText(t.db, room.id)).toBe(`hello ${room.name}`);
     const rows = await t.db.collabUpdate.findMany({ where: { roomId: { in: rooms.map((r) => r.id) } } });
     expect(rows).toHaveLength(3);
     // Written by raw SQL, read back by Prisma: the timestamps must be in Prisma's own format.
@@ -47,6 +41,6 @@ describe.each(testProviders())("group appender on %s", (provider) => {
     ]);
     expect(keptResult.status).toBe("fulfilled");
     expect(goneResult).toMatchObject({ status: "rejected", reason: { code: "NOT_FOUND" } });
-    expect(await storedText(t, kept.id)).toBe("still here");
+    expect(await storedText(t.db, kept.id)).toBe("still here");
   });
 });

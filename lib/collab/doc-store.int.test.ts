@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
 import { appendUpdates, compactRoom, loadRoomState } from "./doc-store";
 import { createRoom } from "./rooms";
+import { storedText } from "./test-support";
 
 /** A doc whose text gains one character per update, with every update captured. */
 function typer() {
@@ -11,12 +12,6 @@ function typer() {
   doc.on("update", (u: Uint8Array) => updates.push(u));
   const type = (chars: string) => [...chars].forEach((c) => doc.getText("t").insert(doc.getText("t").length, c));
   return { doc, updates, type };
-}
-
-async function storedText(t: TestDatabase, roomId: string): Promise<string> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await loadRoomState(t.db, roomId)).state);
-  return doc.getText("t").toString();
 }
 
 describe.each(testProviders())("document storage on %s", (provider) => {
@@ -41,7 +36,7 @@ describe.each(testProviders())("document storage on %s", (provider) => {
     type(" world");
     await appendUpdates(t.db, roomId, updates.splice(0));
     expect(await t.db.collabUpdate.count({ where: { roomId } })).toBe(2);
-    expect(await storedText(t, roomId)).toBe("hello world");
+    expect(await storedText(t.db, roomId)).toBe("hello world");
   });
 
   it("compacts the log into the snapshot and keeps loading the same document", async () => {
@@ -57,7 +52,7 @@ describe.each(testProviders())("document storage on %s", (provider) => {
     await appendUpdates(t.db, roomId, updates.splice(0));
     expect(await compactRoom(t.db, roomId)).toBe(1);
     expect(await compactRoom(t.db, roomId)).toBe(0);
-    expect(await storedText(t, roomId)).toBe("one two three four");
+    expect(await storedText(t.db, roomId)).toBe("one two three four");
     expect((await t.db.collabSnapshot.findUniqueOrThrow({ where: { roomId } })).upToUpdateId).toBeGreaterThan(0);
   });
 
@@ -75,7 +70,7 @@ describe.each(testProviders())("document storage on %s", (provider) => {
     }
     await Promise.all(work);
     await Promise.all([compactRoom(t.db, roomId), compactRoom(t.db, roomId)]);
-    expect(await storedText(t, roomId)).toBe(expected.join(""));
+    expect(await storedText(t.db, roomId)).toBe(expected.join(""));
   });
 
   it("still loads an update whose id is below the snapshot's (committed late)", async () => {
@@ -91,6 +86,6 @@ describe.each(testProviders())("document storage on %s", (provider) => {
     const snapshot = await t.db.collabSnapshot.findUniqueOrThrow({ where: { roomId } });
     // Simulates a transaction that took its id before the compaction but committed after it.
     await t.db.collabUpdate.create({ data: { roomId, update: new Uint8Array(Y.mergeUpdates(late)), id: snapshot.upToUpdateId - 1 } });
-    expect(await storedText(t, roomId)).toBe("early-late-later");
+    expect(await storedText(t.db, roomId)).toBe("early-late-later");
   });
 });
