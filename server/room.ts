@@ -205,11 +205,13 @@ export class Room implements FanoutReceiver {
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
     const message = encodeUpdate(update);
+    let sent = 0;
     for (const conn of this.docConnections) {
       if (conn === origin) continue;
       conn.send(message);
-      sidecarMetrics.updatesOut.inc();
+      sent++;
     }
+    sidecarMetrics.updatesOut.inc(sent);
     if (origin === REMOTE_ORIGIN) return;
     this.writer.enqueue(update);
     this.editedSinceCheckpoint = true;
