@@ -41,14 +41,17 @@ export function keySql(d: Dialect, period: Period): string {
 
 /**
  * One latency sample per metric of each successful chat turn (an error's timing says nothing about
- * the model's speed), with its histogram bin; `where` selects the events (called once per use, so positional
- * parameters stay in order).
+ * the model's speed), with its histogram bin; `where` selects the events (called once, so positional
+ * parameters stay in order). Each event is read once and yields a row per metric.
  */
 export function latencySamplesSql(d: Dialect, period: Period, where: () => string): string {
-  const samples = (metric: string, key: string) => `SELECT ${d.truncate('"createdAt"', period)} AS "bucket", '${metric}' AS "metric",
-      COALESCE("model", '') AS "model", COALESCE("userId", '') AS "userId", COALESCE("roomId", '') AS "roomId",
-      ${d.num('"j"', key)} AS v
+  const turns = `SELECT ${d.truncate('"createdAt"', period)} AS "bucket", COALESCE("model", '') AS "model",
+      COALESCE("userId", '') AS "userId", COALESCE("roomId", '') AS "roomId",
+      ${d.num('"j"', "ttftMs")} AS "ttft", ${d.num('"j"', "totalMs")} AS "total"
     FROM ${d.events(`${where()} AND "type" = 'chat.turn'`)} ev WHERE ${d.text('"j"', "error")} IS NULL`;
+  const samples = `SELECT "bucket", m."metric", "model", "userId", "roomId",
+      CASE m."metric" WHEN 'ttft' THEN t."ttft" ELSE t."total" END AS v
+    FROM (${turns}) t CROSS JOIN (SELECT 'ttft' AS "metric" UNION ALL SELECT 'total') m`;
   return `SELECT "bucket", "metric", "model", "userId", "roomId", v, ${binSql(d, "v")} AS "bin"
-    FROM (${samples("ttft", "ttftMs")} UNION ALL ${samples("total", "totalMs")}) s WHERE v IS NOT NULL`;
+    FROM (${samples}) s WHERE v IS NOT NULL`;
 }

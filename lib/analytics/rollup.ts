@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { ALL, keySql, latencySamplesSql, MEASURES } from "./measures";
-import { dialectOf, SqlParams, type Dialect, type Period } from "./sql";
+import { dialectOf, SqlParams, type Dialect } from "./sql";
 
 /**
  * Maintains UsageRollup and UsageLatencyBin incrementally. Each run claims a batch of events not yet
@@ -12,7 +12,6 @@ import { dialectOf, SqlParams, type Dialect, type Period } from "./sql";
  * claim only sees events the first did not take. Re-running is a no-op.
  */
 const ADVISORY_LOCK_KEY = 7_346_001;
-const PERIODS: Period[] = ["h", "d"];
 
 export interface RollupResult {
   events: number;
@@ -48,11 +47,8 @@ async function rollupBatch(tx: Db, dialect: Dialect, batchSize: number): Promise
     ...q.values,
   );
   if (claimed === 0) return 0;
-  for (const period of PERIODS) {
-    await runParams(tx, dialect, (p) => rollupSql(dialect, p, period, batch));
-    await runParams(tx, dialect, (p) => latencySql(dialect, p, period, batch, "dims"));
-    await runParams(tx, dialect, (p) => latencySql(dialect, p, period, batch, "all"));
-  }
+  await runParams(tx, dialect, (p) => rollupSql(dialect, p, batch));
+  await runParams(tx, dialect, (p) => latencySql(dialect, p, batch));
   return claimed;
 }
 
@@ -62,27 +58,47 @@ async function runParams(tx: Db, dialect: Dialect, build: (q: SqlParams) => stri
   await tx.$executeRawUnsafe(sql, ...q.values);
 }
 
-function rollupSql(d: Dialect, q: SqlParams, period: Period, batch: string): string {
-  const columns = MEASURES.map(([c]) => `"${c}"`).join(", ");
-  const sums = MEASURES.map(([, e]) => `SUM(${e(d)})`).join(", ");
+/**
+ * The batch's events are read once, summed per hour ("h" rows), and the daily rows ("d") are sums of
+ * those hourly sums; both are added to the stored rows in one statement.
+ */
+function rollupSql(d: Dialect, q: SqlParams, batch: string): string {
+  const measures = MEASURES.map(([c]) => `"${c}"`);
+  const columns = measures.join(", ");
+  const sums = MEASURES.map(([c, e]) => `SUM(${e(d)}) AS "${c}"`).join(", ");
+  const resums = measures.map((c) => `SUM(${c})`).join(", ");
+  const key = `"type", "userId", "roomId", "model", "label"`;
   const updates = ["count", ...MEASURES.map(([c]) => c)].map((c) => `"${c}" = "UsageRollup"."${c}" + excluded."${c}"`).join(", ");
-  return `INSERT INTO "UsageRollup" ("period", "bucket", "type", "userId", "roomId", "model", "label", "count", ${columns})
-    SELECT '${period}', ${keySql(d, period)}, COUNT(*), ${sums}
-    FROM ${d.events(`"rollupBatch" = ${q.add(batch)}`)} ev
-    GROUP BY 2, 3, 4, 5, 6, 7
+  return `WITH hourly AS MATERIALIZED (
+      SELECT ${keySql(d, "h")}, COUNT(*) AS "count", ${sums}
+      FROM ${d.events(`"rollupBatch" = ${q.add(batch)}`)} ev
+      GROUP BY 1, 2, 3, 4, 5, 6)
+    INSERT INTO "UsageRollup" ("period", "bucket", ${key}, "count", ${columns})
+    SELECT 'h', "bucket", ${key}, "count", ${columns} FROM hourly
+    UNION ALL
+    SELECT 'd', ${d.truncate('"bucket"', "d")}, ${key}, SUM("count"), ${resums} FROM hourly GROUP BY 2, 3, 4, 5, 6, 7
     ON CONFLICT ("period", "bucket", "type", "userId", "roomId", "model", "label") DO UPDATE SET ${updates}`;
 }
 
 /**
- * Latency bins per user and room ("dims"), and once more across all users and rooms ("all", user and
- * room "*"), so team-wide percentiles read a few rows per bucket instead of one per user and room.
+ * Latency bins per user and room ("dims"), and once more across all users and rooms (user and room
+ * "*"), so team-wide percentiles read a few rows per bucket instead of one per user and room; hourly
+ * and daily. The batch's samples are binned once per hour and every other row is summed from those.
  */
-function latencySql(d: Dialect, q: SqlParams, period: Period, batch: string, grain: "dims" | "all"): string {
-  const who = grain === "all" ? `'${ALL}', '${ALL}'` : `"userId", "roomId"`;
-  return `INSERT INTO "UsageLatencyBin" ("period", "bucket", "metric", "model", "userId", "roomId", "bin", "count")
-    SELECT '${period}', "bucket", "metric", "model", ${who}, "bin", COUNT(*)
-    FROM (${latencySamplesSql(d, period, () => `"rollupBatch" = ${q.add(batch)}`)}) s
-    GROUP BY 2, 3, 4, 5, 6, 7
+function latencySql(d: Dialect, q: SqlParams, batch: string): string {
+  const grains = (["h", "d"] as const).flatMap((period) => {
+    const bucket = period === "h" ? `"bucket"` : d.truncate('"bucket"', "d");
+    return [
+      `SELECT '${period}', ${bucket}, "metric", "model", "userId", "roomId", "bin", SUM("count") FROM hourly GROUP BY 2, 3, 4, 5, 6, 7`,
+      `SELECT '${period}', ${bucket}, "metric", "model", '${ALL}', '${ALL}', "bin", SUM("count") FROM hourly GROUP BY 2, 3, 4, 7`,
+    ];
+  });
+  return `WITH hourly AS MATERIALIZED (
+      SELECT "bucket", "metric", "model", "userId", "roomId", "bin", COUNT(*) AS "count"
+      FROM (${latencySamplesSql(d, "h", () => `"rollupBatch" = ${q.add(batch)}`)}) s
+      GROUP BY 1, 2, 3, 4, 5, 6)
+    INSERT INTO "UsageLatencyBin" ("period", "bucket", "metric", "model", "userId", "roomId", "bin", "count")
+    ${grains.join("\n    UNION ALL\n    ")}
     ON CONFLICT ("period", "bucket", "metric", "model", "userId", "roomId", "bin") DO UPDATE SET "count" = "UsageLatencyBin"."count" + excluded."count"`;
 }
 
