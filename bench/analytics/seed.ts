@@ -46,8 +46,9 @@ function eventSql(provider: "sqlite" | "postgresql", start: number, end: number,
   const rows = pg
     ? `SELECT ${i} FROM generate_series(${start}::bigint, ${end - 1}::bigint) AS g(${i})`
     : `WITH RECURSIVE c(${i}) AS (SELECT ${start} UNION ALL SELECT ${i} + 1 FROM c WHERE ${i} < ${end - 1}) SELECT ${i} FROM c`;
-  return `INSERT INTO "UsageEvent" ("id", "type", "userId", "roomId", "model", "data", "createdAt")
-    SELECT ${cat(`'b'`, txt(i))}, ${type}, ${user}, ${room}, ${model}, ${data}, ${createdAt} FROM (${rows}) s`;
+  const hasComment = `(${kind} >= 10 AND ${kind} < 12 AND ${mod(`${i} * 3`, 10)} = 0)`;
+  return `INSERT INTO "UsageEvent" ("id", "type", "userId", "roomId", "model", "data", "createdAt", "hasComment")
+    SELECT ${cat(`'b'`, txt(i))}, ${type}, ${user}, ${room}, ${model}, ${data}, ${createdAt}, ${hasComment} FROM (${rows}) s`;
 }
 
 export async function seedEvents(db: Db, count: number, days: number, now: Date, onProgress?: (done: number) => void): Promise<void> {

@@ -40,9 +40,15 @@ export async function recordUsageEvents(db: Db, events: UsageEventInput[]): Prom
       roomId: e.roomId ?? null,
       model: e.model ?? null,
       data: JSON.stringify(e.data ?? {}),
+      hasComment: hasComment(e.data),
       ...(e.createdAt && { createdAt: e.createdAt }),
     })),
   });
+}
+
+/** Whether an event's data carries a non-empty text `comment` (what the latest-comments table lists). */
+export function hasComment(data: Record<string, unknown> | undefined): boolean {
+  return typeof data?.comment === "string" && data.comment !== "";
 }
 
 export function createUsageEventSink(db: Db): UsageEventSink {

@@ -93,19 +93,19 @@ export interface FeedbackComment {
 /**
  * The latest feedback comments in the scope. Comments are text, so they come from the raw events:
  * once pruned (ANALYTICS_RETENTION_DAYS) they are gone, while the up/down counts stay in the rollup.
+ * Events with a comment are flagged when written (`hasComment`), and partial indexes on the flag per
+ * scope (all, user, room, model; newest first) find them without reading the other events.
  */
 export async function latestFeedbackComments(db: Db, f: AnalyticsFilter, limit = 20): Promise<FeedbackComment[]> {
   const d = dialectOf(db);
   const q = new SqlParams(d.provider);
-  const parts = [`"type" = 'chat.feedback'`, `"createdAt" >= ${d.ts(q, f.from)}`, `"createdAt" < ${d.ts(q, f.to)}`];
+  const parts = [`"hasComment"`, `"type" = 'chat.feedback'`, `"createdAt" >= ${d.ts(q, f.from)}`, `"createdAt" < ${d.ts(q, f.to)}`];
   if (f.userId !== undefined) parts.push(`"userId" = ${q.add(f.userId)}`);
   if (f.roomId !== undefined) parts.push(`"roomId" = ${q.add(f.roomId)}`);
   if (f.model !== undefined) parts.push(`"model" = ${q.add(f.model)}`);
-  const comment = d.text('e."j"', "comment");
   const rows = await select<FeedbackComment>(db, `SELECT e."createdAt" AS "createdAt", COALESCE(e."model", '') AS model,
-      ${d.num('e."j"', "rating")} AS rating, ${comment} AS comment, COALESCE(u."name", '') AS "userName"
+      ${d.num('e."j"', "rating")} AS rating, ${d.text('e."j"', "comment")} AS comment, COALESCE(u."name", '') AS "userName"
     FROM ${d.events(parts.join(" AND "))} e LEFT JOIN "User" u ON u."id" = e."userId"
-    WHERE ${comment} IS NOT NULL AND ${comment} <> ''
     ORDER BY e."createdAt" DESC LIMIT ${q.add(limit)}`, q);
   return rows.map((row) => ({ ...row, createdAt: iso(row.createdAt) }));
 }
