@@ -45,4 +45,14 @@ describe.each(testProviders())("hybrid search on %s", (provider) => {
     const both = await searchPassages(t.db, { userId: ada, roomId: null, question: "hike weather" }, { embedder: fake });
     expect(both[0]?.documentName).toBe("outdoors.md");
   });
+
+  it("answers a user without ready documents at once, without embedding the question", async () => {
+    const nobody = (await t.db.user.create({ data: { email: "nobody@example.com", name: "Nobody" } })).id;
+    const embedded: string[][] = [];
+    const counting: Embedder = { model: fake.model, embed: async (texts) => (embedded.push(texts), fake.embed(texts)) };
+    expect(await searchPassages(t.db, { userId: nobody, roomId: null, question: "how much money" }, { embedder: counting })).toEqual([]);
+    expect(embedded).toEqual([]);
+    expect(await searchPassages(t.db, { userId: ada, roomId: null, question: "how much money" }, { embedder: counting })).toHaveLength(1);
+    expect(embedded).toEqual([["how much money"]]);
+  });
 });
