@@ -6,20 +6,24 @@ import type { Dialect, Period } from "./sql";
  * key; the raw (anchor) queries compute the very same projection on the fly, so both paths count
  * identically by construction.
  */
+// Float columns are summed as floats: SQLite's JSON gives 0 as an integer, and the SQLite driver
+// adapter types a raw result column by its first row, so a first sum of 0 would truncate later ones.
+const real = (e: string) => `CAST(${e} AS DOUBLE PRECISION)`;
+
 export const MEASURES: [column: string, perEvent: (d: Dialect) => string][] = [
   ["errors", (d) => `(CASE WHEN "type" = 'chat.turn' AND ${d.text('"j"', "error")} IS NOT NULL THEN 1 ELSE 0 END)`],
   ["inputTokens", (d) => `COALESCE(${d.num('"j"', "inputTokens")}, 0)`],
   ["outputTokens", (d) => `COALESCE(${d.num('"j"', "outputTokens")}, 0)`],
-  ["costUsd", (d) => `COALESCE(${d.num('"j"', "costUsd")}, 0)`],
+  ["costUsd", (d) => real(`COALESCE(${d.num('"j"', "costUsd")}, 0)`)],
   ["charsAdded", (d) => `COALESCE(${d.num('"j"', "added")}, 0)`],
   ["charsRemoved", (d) => `COALESCE(${d.num('"j"', "removed")}, 0)`],
   ["activeMinutes", (d) => `COALESCE(${d.num('"j"', "minutes")}, 0)`],
   ["ratingUp", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"j"', "rating")} > 0 THEN 1 ELSE 0 END)`],
   ["ratingDown", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"j"', "rating")} < 0 THEN 1 ELSE 0 END)`],
-  ["bytes", (d) => `COALESCE(${d.num('"j"', "bytes")}, 0)`],
+  ["bytes", (d) => real(`COALESCE(${d.num('"j"', "bytes")}, 0)`)],
   ["chunks", (d) => `COALESCE(${d.num('"j"', "chunks")}, 0)`],
   ["results", (d) => `COALESCE(${d.num('"j"', "results")}, 0)`],
-  ["durationMs", (d) => `COALESCE(${d.num('"j"', "totalMs")}, ${d.num('"j"', "ms")}, 0)`],
+  ["durationMs", (d) => real(`COALESCE(${d.num('"j"', "totalMs")}, ${d.num('"j"', "ms")}, 0)`)],
 ];
 
 /** The user and room of latency bins aggregated across all users and rooms. */
