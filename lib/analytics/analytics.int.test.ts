@@ -3,34 +3,18 @@ import type { SessionUser } from "../auth/roles";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
 import { AppError } from "../errors/app-error";
 import { MAX_RELATIVE_ERROR } from "./histogram";
-import type { Source } from "./queries/base";
 import { feedbackSeries, chatUsageSeries, latencyByModel, latestFeedbackComments } from "./queries/chat";
 import { collabByRoom, collabByUser, collabSeries } from "./queries/collab";
 import { exactLatencyByModel } from "./queries/exact-latency";
 import { knowledgeFailures, knowledgeSeries } from "./queries/knowledge";
 import { topRooms, topUsers } from "./queries/top";
 import { pruneUsageEvents, runRollup } from "./rollup";
-import { resolveFilter, type AnalyticsFilter } from "./scope";
+import { resolveFilter } from "./scope";
+import { allCharts } from "./testing/all-charts";
 import { DAY_START, knownEvents } from "./testing/known-events";
 import { recordUsageEvents } from "./usage-events";
 
 const DAY = { from: DAY_START, to: new Date(DAY_START.getTime() + 86_400_000), period: "h" as const };
-
-/** Every chart's answer for a filter, from the rollup or recomputed from raw events. */
-async function allCharts(db: TestDatabase["db"], f: AnalyticsFilter, source: Source) {
-  return {
-    usage: await chatUsageSeries(db, f, source),
-    latency: await latencyByModel(db, f, source),
-    feedback: await feedbackSeries(db, f, source),
-    collabSeries: await collabSeries(db, f, source),
-    collabRooms: await collabByRoom(db, f, source),
-    collabUsers: await collabByUser(db, f, source),
-    knowledge: await knowledgeSeries(db, f, source),
-    failures: await knowledgeFailures(db, f, source),
-    topUsers: await topUsers(db, f, 10, source),
-    topRooms: await topRooms(db, f, 10, source),
-  };
-}
 
 const sum = <T>(rows: T[], key: keyof T) => rows.reduce((s, r) => s + Number(r[key]), 0);
 

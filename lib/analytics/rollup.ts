@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
+import type { RollupPeriod } from "./grains";
 import { ALL, keySql, latencySamplesSql, MEASURES } from "./measures";
 import { dialectOf, SqlParams, type Dialect } from "./sql";
 
 /**
  * Maintains UsageRollup and UsageLatencyBin incrementally. Each run claims a batch of events not yet
  * rolled up (`rollupBatch IS NULL`: the per-event watermark, so late or back-dated events are still
- * counted exactly once), adds their aggregates to the hourly and daily rows, and commits both in one
- * transaction. Concurrent runners are safe: on PostgreSQL they queue on a transaction-scoped advisory
+ * counted exactly once), adds their aggregates to the hourly, daily and weekly rows, and commits
+ * them in one transaction. Concurrent runners are safe: on PostgreSQL they queue on a transaction-scoped advisory
  * lock, on SQLite the claim's UPDATE takes the database write lock; either way the second runner's
  * claim only sees events the first did not take. Re-running is a no-op.
  */
@@ -58,9 +59,12 @@ async function runParams(tx: Db, dialect: Dialect, build: (q: SqlParams) => stri
   await tx.$executeRawUnsafe(sql, ...q.values);
 }
 
+/** The periods summed from the batch's hourly sums (see grains.ts). */
+const COARSER: RollupPeriod[] = ["d", "w"];
+
 /**
- * The batch's events are read once, summed per hour ("h" rows), and the daily rows ("d") are sums of
- * those hourly sums; both are added to the stored rows in one statement.
+ * The batch's events are read once, summed per hour ("h" rows), and the daily and weekly rows are
+ * sums of those hourly sums; all are added to the stored rows in one statement.
  */
 function rollupSql(d: Dialect, q: SqlParams, batch: string): string {
   const measures = MEASURES.map(([c]) => `"${c}"`);
@@ -69,25 +73,27 @@ function rollupSql(d: Dialect, q: SqlParams, batch: string): string {
   const resums = measures.map((c) => `SUM(${c})`).join(", ");
   const key = `"type", "userId", "roomId", "model", "label"`;
   const updates = ["count", ...MEASURES.map(([c]) => c)].map((c) => `"${c}" = "UsageRollup"."${c}" + excluded."${c}"`).join(", ");
+  const coarser = COARSER.map(
+    (period) => `SELECT '${period}', ${d.truncate('"bucket"', period)}, ${key}, SUM("count"), ${resums} FROM hourly GROUP BY 2, 3, 4, 5, 6, 7`,
+  );
   return `WITH hourly AS MATERIALIZED (
       SELECT ${keySql(d, "h")}, COUNT(*) AS "count", ${sums}
       FROM ${d.events(`"rollupBatch" = ${q.add(batch)}`)} ev
       GROUP BY 1, 2, 3, 4, 5, 6)
     INSERT INTO "UsageRollup" ("period", "bucket", ${key}, "count", ${columns})
     SELECT 'h', "bucket", ${key}, "count", ${columns} FROM hourly
-    UNION ALL
-    SELECT 'd', ${d.truncate('"bucket"', "d")}, ${key}, SUM("count"), ${resums} FROM hourly GROUP BY 2, 3, 4, 5, 6, 7
+    UNION ALL ${coarser.join(" UNION ALL ")}
     ON CONFLICT ("period", "bucket", "type", "userId", "roomId", "model", "label") DO UPDATE SET ${updates}`;
 }
 
 /**
  * Latency bins per user and room ("dims"), and once more across all users and rooms (user and room
- * "*"), so team-wide percentiles read a few rows per bucket instead of one per user and room; hourly
- * and daily. The batch's samples are binned once per hour and every other row is summed from those.
+ * "*"), so team-wide percentiles read a few rows per bucket instead of one per user and room; for
+ * every period. The batch's samples are binned once per hour and every other row is summed from those.
  */
 function latencySql(d: Dialect, q: SqlParams, batch: string): string {
-  const grains = (["h", "d"] as const).flatMap((period) => {
-    const bucket = period === "h" ? `"bucket"` : d.truncate('"bucket"', "d");
+  const grains = (["h", ...COARSER] as const).flatMap((period) => {
+    const bucket = period === "h" ? `"bucket"` : d.truncate('"bucket"', period);
     return [
       `SELECT '${period}', ${bucket}, "metric", "model", "userId", "roomId", "bin", SUM("count") FROM hourly GROUP BY 2, 3, 4, 5, 6, 7`,
       `SELECT '${period}', ${bucket}, "metric", "model", '${ALL}', '${ALL}', "bin", SUM("count") FROM hourly GROUP BY 2, 3, 4, 7`,

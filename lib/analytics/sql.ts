@@ -1,5 +1,6 @@
 import { dbProvider, type Db } from "../db/client";
 import type { DbProvider } from "../db/target";
+import type { RollupPeriod } from "./grains";
 
 /**
  * The few SQL spellings that differ between SQLite and PostgreSQL, and a tiny parameter builder, so
@@ -9,8 +10,8 @@ import type { DbProvider } from "../db/target";
  */
 export interface Dialect {
   provider: DbProvider;
-  /** The start of the hour ("h") or UTC day ("d") of a timestamp column, in the column's own format. */
-  truncate(column: string, period: Period): string;
+  /** The start of the hour ("h"), UTC day ("d") or week ("w", Monday) of a timestamp column, in the column's own format. */
+  truncate(column: string, period: RollupPeriod): string;
   /** A numeric field of the JSON column "j" of `events()`; NULL when absent or not a number. */
   num(column: string, key: string): string;
   /** A text JSON field; NULL when absent or null. */
@@ -47,7 +48,11 @@ export class SqlParams {
 const sqlite: Dialect = {
   provider: "sqlite",
   truncate: (c, p) =>
-    p === "h" ? `(substr(${c}, 1, 13) || ':00:00.000+00:00')` : `(substr(${c}, 1, 10) || 'T00:00:00.000+00:00')`,
+    p === "h"
+      ? `(substr(${c}, 1, 13) || ':00:00.000+00:00')`
+      : p === "d"
+        ? `(substr(${c}, 1, 10) || 'T00:00:00.000+00:00')`
+        : `(date(substr(${c}, 1, 10), '-6 days', 'weekday 1') || 'T00:00:00.000+00:00')`,
   num: (c, k) => `(CASE WHEN json_type(${c}, '$.${k}') IN ('integer', 'real') THEN json_extract(${c}, '$.${k}') END)`,
   text: (c, k) => `(CASE WHEN json_type(${c}, '$.${k}') = 'text' THEN json_extract(${c}, '$.${k}') END)`,
   ts: (q, v) => q.add(sqliteTimestamp(v)),
@@ -57,7 +62,7 @@ const sqlite: Dialect = {
 
 const postgresql: Dialect = {
   provider: "postgresql",
-  truncate: (c, p) => `date_trunc('${p === "h" ? "hour" : "day"}', ${c})`,
+  truncate: (c, p) => `date_trunc('${{ h: "hour", d: "day", w: "week" }[p]}', ${c})`,
   num: (c, k) => `(CASE WHEN jsonb_typeof(${c} -> '${k}') = 'number' THEN (${c} ->> '${k}')::double precision END)`,
   text: (c, k) => `(CASE WHEN jsonb_typeof(${c} -> '${k}') = 'string' THEN ${c} ->> '${k}' END)`,
   ts: (q, v) => `${q.add(v.toISOString())}::timestamptz AT TIME ZONE 'UTC'`,

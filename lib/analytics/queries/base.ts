@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import type { AnalyticsFilter } from "../scope";
 import { ALL, keySql, latencySamplesSql, MEASURES } from "../measures";
+import { cover, type Span } from "../grains";
 import { dialectOf, select, SqlParams, type Dialect } from "../sql";
 
 /**
@@ -9,18 +10,30 @@ import { dialectOf, select, SqlParams, type Dialect } from "../sql";
  */
 export type Source = "rollup" | "raw";
 
+/** Which rollup rows a query reads (see `RollupQuery.where`). */
+export interface RowChoice {
+  /**
+   * The query sums over the whole window instead of grouping by bucket, so it reads the coarsest
+   * rows covering the window (grains.ts: weeks, days, edge hours) rather than one per bucket.
+   */
+  wholeWindow?: boolean;
+  /** UsageLatencyBin rows: the team-wide ones (user and room "*") unless the scope is one user or room. */
+  bins?: boolean;
+}
+
 /** A query over the rollup tables: the dialect, its parameters, and the scope's WHERE clause. */
 export interface RollupQuery {
   d: Dialect;
   q: SqlParams;
-  /** `period = … AND bucket >= … AND bucket < … AND <scope>` for the table aliased `alias`. */
-  where(alias: string): string;
+  /**
+   * `period = … AND bucket >= … AND bucket < … AND <scope>` for the table aliased `alias`; with
+   * `wholeWindow`, one such term per span of the cover, joined by OR.
+   */
+  where(alias: string, rows?: RowChoice): string;
   /** The UsageRollup rows to read (call where it appears in the SQL: parameters are positional). */
   table(): string;
   /** The UsageLatencyBin rows to read. */
   bins(): string;
-  /** Picks the bins' grain: the team-wide rows when the scope is not one user or room. */
-  binGrain(alias: string): string;
   run<T>(sql: string): Promise<T[]>;
 }
 
@@ -28,16 +41,24 @@ export function rollupQuery(db: Db, f: AnalyticsFilter, source: Source = "rollup
   const d = dialectOf(db);
   const q = new SqlParams(d.provider);
   const inRange = () => `"createdAt" >= ${d.ts(q, f.from)} AND "createdAt" < ${d.ts(q, f.to)}`;
+  const span = (alias: string, s: Span, teamBins: boolean) => {
+    const parts = [
+      `${alias}."period" = ${q.add(s.period)}`,
+      `${alias}."bucket" >= ${d.ts(q, s.from)}`,
+      `${alias}."bucket" < ${d.ts(q, s.to)}`,
+    ];
+    if (f.userId !== undefined) parts.push(`${alias}."userId" = ${q.add(f.userId)}`);
+    if (f.roomId !== undefined) parts.push(`${alias}."roomId" = ${q.add(f.roomId)}`);
+    if (f.model !== undefined) parts.push(`${alias}."model" = ${q.add(f.model)}`);
+    if (teamBins) parts.push(`${alias}."userId" = '${ALL}'`, `${alias}."roomId" = '${ALL}'`);
+    return parts.join(" AND ");
+  };
   return {
     table() {
       if (source === "rollup") return `"UsageRollup"`;
       const measures = MEASURES.map(([c, e]) => `${e(d)} AS "${c}"`).join(", ");
       return `(SELECT '${f.period}' AS "period", ${keySql(d, f.period)}, 1 AS "count", ${measures}
         FROM ${d.events(inRange())} ev)`;
-    },
-    binGrain(alias) {
-      if (source === "raw" || f.userId !== undefined || f.roomId !== undefined) return "";
-      return ` AND ${alias}."userId" = '${ALL}' AND ${alias}."roomId" = '${ALL}'`;
     },
     bins() {
       if (source === "rollup") return `"UsageLatencyBin"`;
@@ -46,16 +67,13 @@ export function rollupQuery(db: Db, f: AnalyticsFilter, source: Source = "rollup
     },
     d,
     q,
-    where(alias) {
-      const parts = [
-        `${alias}."period" = ${q.add(f.period)}`,
-        `${alias}."bucket" >= ${d.ts(q, f.from)}`,
-        `${alias}."bucket" < ${d.ts(q, f.to)}`,
-      ];
-      if (f.userId !== undefined) parts.push(`${alias}."userId" = ${q.add(f.userId)}`);
-      if (f.roomId !== undefined) parts.push(`${alias}."roomId" = ${q.add(f.roomId)}`);
-      if (f.model !== undefined) parts.push(`${alias}."model" = ${q.add(f.model)}`);
-      return parts.join(" AND ");
+    where(alias, rows = {}) {
+      // Raw rows are computed per bucket of the filter's period only, and have no team-wide bins.
+      const rollup = source === "rollup";
+      const spans = rollup && rows.wholeWindow ? cover(f.from, f.to, f.period) : [{ period: f.period, from: f.from, to: f.to }];
+      const teamBins = rollup && rows.bins === true && f.userId === undefined && f.roomId === undefined;
+      const terms = spans.map((s) => span(alias, s, teamBins));
+      return terms.length === 1 ? terms[0]! : `(${terms.map((t) => `(${t})`).join(" OR ")})`;
     },
     run: (sql) => select(db, sql, q),
   };

@@ -41,11 +41,12 @@ export async function latencyByModel(db: Db, f: AnalyticsFilter, source: Source 
   const counts = rollupQuery(db, f, source);
   const totals = await counts.run<{ model: string; turns: number; errors: number }>(`SELECT r."model" AS model,
       SUM(r."count") AS turns, SUM(r."errors") AS errors
-    FROM ${counts.table()} r WHERE ${counts.where("r")} AND r."type" = 'chat.turn' GROUP BY r."model" ORDER BY r."model"`);
+    FROM ${counts.table()} r WHERE ${counts.where("r", { wholeWindow: true })} AND r."type" = 'chat.turn'
+    GROUP BY r."model" ORDER BY r."model"`);
   const bins = rollupQuery(db, f, source);
   const binRows = await bins.run<{ model: string; metric: string; bin: number; count: number }>(`SELECT b."model" AS model,
       b."metric" AS metric, b."bin" AS bin, SUM(b."count") AS count
-    FROM ${bins.bins()} b WHERE ${bins.where("b")}${bins.binGrain("b")} GROUP BY b."model", b."metric", b."bin"`);
+    FROM ${bins.bins()} b WHERE ${bins.where("b", { wholeWindow: true, bins: true })} GROUP BY b."model", b."metric", b."bin"`);
   const pct = (model: string, metric: string, p: number) =>
     roundMs(percentileFromBins(binRows.filter((b) => b.model === model && b.metric === metric), p));
   return totals.map((t) => ({

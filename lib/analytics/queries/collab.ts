@@ -44,7 +44,7 @@ export async function collabByRoom(db: Db, f: AnalyticsFilter, source: Source = 
       SUM(${SESSION}) AS sessions, SUM(r."activeMinutes") AS "activeMinutes",
       SUM(r."charsAdded") AS "charsAdded", SUM(r."charsRemoved") AS "charsRemoved"
     FROM ${r.table()} r LEFT JOIN "Room" m ON m."id" = r."roomId"
-    WHERE ${r.where("r")} AND r."type" LIKE 'collab.%' AND r."roomId" <> ''
+    WHERE ${r.where("r", { wholeWindow: true })} AND r."type" LIKE 'collab.%' AND r."roomId" <> ''
     GROUP BY r."roomId" ORDER BY "activeMinutes" DESC, "charsAdded" DESC, r."roomId" LIMIT 100`);
 }
 
@@ -65,6 +65,6 @@ export async function collabByUser(db: Db, f: AnalyticsFilter, source: Source = 
       SUM(${SESSION}) AS sessions, SUM(r."activeMinutes") AS "activeMinutes",
       SUM(r."charsAdded") AS "charsAdded", SUM(r."charsRemoved") AS "charsRemoved"
     FROM ${r.table()} r LEFT JOIN "User" u ON u."id" = r."userId"
-    WHERE ${r.where("r")} AND r."type" LIKE 'collab.%' AND r."userId" <> ''
+    WHERE ${r.where("r", { wholeWindow: true })} AND r."type" LIKE 'collab.%' AND r."userId" <> ''
     GROUP BY r."userId" ORDER BY "activeMinutes" DESC, "charsAdded" DESC, r."userId" LIMIT 100`);
 }

@@ -31,6 +31,6 @@ export async function knowledgeFailures(db: Db, f: AnalyticsFilter, source: Sour
   const r = rollupQuery(db, f, source);
   return r.run<KnowledgeFailureRow>(`SELECT CASE WHEN r."label" = '' THEN 'UNKNOWN' ELSE r."label" END AS reason,
       SUM(r."count") AS count
-    FROM ${r.table()} r WHERE ${r.where("r")} AND r."type" = 'knowledge.failed'
+    FROM ${r.table()} r WHERE ${r.where("r", { wholeWindow: true })} AND r."type" = 'knowledge.failed'
     GROUP BY 1 ORDER BY count DESC, reason`);
 }

@@ -24,7 +24,7 @@ export async function topUsers(db: Db, f: AnalyticsFilter, limit = 10, source: S
   const r = rollupQuery(db, f, source);
   const rows = await r.run<TopUserRow>(`SELECT r."userId" AS "userId", COALESCE(MAX(u."name"), '(deleted user)') AS "userName", ${SUMS}
     FROM ${r.table()} r LEFT JOIN "User" u ON u."id" = r."userId"
-    WHERE ${r.where("r")} AND r."userId" <> ''
+    WHERE ${r.where("r", { wholeWindow: true })} AND r."userId" <> ''
     GROUP BY r."userId" ORDER BY events DESC, r."userId" LIMIT ${r.q.add(limit)}`);
   return rows.map((row) => ({ ...row, costUsd: round(row.costUsd) }));
 }
@@ -45,7 +45,7 @@ export async function topRooms(db: Db, f: AnalyticsFilter, limit = 10, source: S
   const rows = await r.run<TopRoomRow>(`SELECT r."roomId" AS "roomId", COALESCE(MAX(m."name"), '(deleted room)') AS "roomName",
       COUNT(DISTINCT CASE WHEN r."userId" <> '' THEN r."userId" END) AS users, ${SUMS}
     FROM ${r.table()} r LEFT JOIN "Room" m ON m."id" = r."roomId"
-    WHERE ${r.where("r")} AND r."roomId" <> ''
+    WHERE ${r.where("r", { wholeWindow: true })} AND r."roomId" <> ''
     GROUP BY r."roomId" ORDER BY events DESC, r."roomId" LIMIT ${r.q.add(limit)}`);
   return rows.map((row) => ({ ...row, costUsd: round(row.costUsd) }));
 }
