@@ -97,8 +97,7 @@ export function createKnowledgePassageSource(db: Db, options: KnowledgePassageSo
       const hits = await searchPassages(db, query, options);
       const ms = Math.round(performance.now() - started);
       const event = usageEvent("knowledge.search", { userId: query.userId, roomId: query.roomId }, { results: hits.length, ms });
-      // Written while the chat asks the model: the answer does not wait for its analytics.
-      void options.usage?.record([event]).catch((err: unknown) => options.log?.warn({ err }, "could not record a search event"));
+      await options.usage?.record([event]).catch((err: unknown) => options.log?.warn({ err }, "could not record a search event"));
       return hits.map((hit, i) => toRetrievedPassage(hit, i + 1));
     },
   };
