@@ -79,6 +79,16 @@ export function rollupQuery(db: Db, f: AnalyticsFilter, source: Source = "rollup
   };
 }
 
+/**
+ * Names the rows of a per-user or per-room aggregate (`aggregate` selects the id as "userId" or
+ * "roomId"): the name is looked up once per result row, after aggregating, not once per rollup row.
+ */
+export function withNames(aggregate: string, by: "userId" | "roomId", orderBy: string): string {
+  const [table, column, missing] = by === "userId" ? ["User", "userName", "(deleted user)"] : ["Room", "roomName", "(deleted room)"];
+  return `SELECT a.*, COALESCE(n."name", '${missing}') AS "${column}" FROM (${aggregate}) a
+    LEFT JOIN "${table}" n ON n."id" = a."${by}" ORDER BY ${orderBy}`;
+}
+
 /** Bucket timestamps as ISO strings, whichever provider returned them. */
 export function iso(value: unknown): string {
   if (value instanceof Date) return value.toISOString();

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { AnalyticsFilter } from "../scope";
-import { iso, rollupQuery, type Source } from "./base";
+import { iso, rollupQuery, withNames, type Source } from "./base";
 
 /**
  * Collaboration: an active editor is a user with active minutes or edits in the window; an edit
@@ -39,13 +39,14 @@ export interface CollabRoomRow {
 
 export async function collabByRoom(db: Db, f: AnalyticsFilter, source: Source = "rollup"): Promise<CollabRoomRow[]> {
   const r = rollupQuery(db, f, source);
-  return r.run<CollabRoomRow>(`SELECT r."roomId" AS "roomId", COALESCE(MAX(m."name"), '(deleted room)') AS "roomName",
+  return r.run<CollabRoomRow>(withNames(`SELECT r."roomId" AS "roomId",
       COUNT(DISTINCT CASE WHEN ${EDITING} AND r."userId" <> '' THEN r."userId" END) AS editors,
       SUM(${SESSION}) AS sessions, SUM(r."activeMinutes") AS "activeMinutes",
       SUM(r."charsAdded") AS "charsAdded", SUM(r."charsRemoved") AS "charsRemoved"
-    FROM ${r.table()} r LEFT JOIN "Room" m ON m."id" = r."roomId"
+    FROM ${r.table()} r
     WHERE ${r.where("r", { wholeWindow: true })} AND r."type" LIKE 'collab.%' AND r."roomId" <> ''
-    GROUP BY r."roomId" ORDER BY "activeMinutes" DESC, "charsAdded" DESC, r."roomId" LIMIT 100`);
+    GROUP BY r."roomId" ORDER BY "activeMinutes" DESC, "charsAdded" DESC, r."roomId" LIMIT 100`,
+  "roomId", `a."activeMinutes" DESC, a."charsAdded" DESC, a."roomId"`));
 }
 
 export interface CollabUserRow {
@@ -60,11 +61,12 @@ export interface CollabUserRow {
 
 export async function collabByUser(db: Db, f: AnalyticsFilter, source: Source = "rollup"): Promise<CollabUserRow[]> {
   const r = rollupQuery(db, f, source);
-  return r.run<CollabUserRow>(`SELECT r."userId" AS "userId", COALESCE(MAX(u."name"), '(deleted user)') AS "userName",
+  return r.run<CollabUserRow>(withNames(`SELECT r."userId" AS "userId",
       COUNT(DISTINCT CASE WHEN r."roomId" <> '' THEN r."roomId" END) AS rooms,
       SUM(${SESSION}) AS sessions, SUM(r."activeMinutes") AS "activeMinutes",
       SUM(r."charsAdded") AS "charsAdded", SUM(r."charsRemoved") AS "charsRemoved"
-    FROM ${r.table()} r LEFT JOIN "User" u ON u."id" = r."userId"
+    FROM ${r.table()} r
     WHERE ${r.where("r", { wholeWindow: true })} AND r."type" LIKE 'collab.%' AND r."userId" <> ''
-    GROUP BY r."userId" ORDER BY "activeMinutes" DESC, "charsAdded" DESC, r."userId" LIMIT 100`);
+    GROUP BY r."userId" ORDER BY "activeMinutes" DESC, "charsAdded" DESC, r."userId" LIMIT 100`,
+  "userId", `a."activeMinutes" DESC, a."charsAdded" DESC, a."userId"`));
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { AnalyticsFilter } from "../scope";
-import { rollupQuery, round, type Source } from "./base";
+import { rollupQuery, round, withNames, type Source } from "./base";
 
 const TURN = `r."type" = 'chat.turn'`;
 const SUMS = `SUM(r."count") AS events,
@@ -22,10 +22,9 @@ export interface TopUserRow {
 /** The most active users by number of usage events. */
 export async function topUsers(db: Db, f: AnalyticsFilter, limit = 10, source: Source = "rollup"): Promise<TopUserRow[]> {
   const r = rollupQuery(db, f, source);
-  const rows = await r.run<TopUserRow>(`SELECT r."userId" AS "userId", COALESCE(MAX(u."name"), '(deleted user)') AS "userName", ${SUMS}
-    FROM ${r.table()} r LEFT JOIN "User" u ON u."id" = r."userId"
-    WHERE ${r.where("r", { wholeWindow: true })} AND r."userId" <> ''
-    GROUP BY r."userId" ORDER BY events DESC, r."userId" LIMIT ${r.q.add(limit)}`);
+  const rows = await r.run<TopUserRow>(withNames(`SELECT r."userId" AS "userId", ${SUMS}
+    FROM ${r.table()} r WHERE ${r.where("r", { wholeWindow: true })} AND r."userId" <> ''
+    GROUP BY r."userId" ORDER BY events DESC, r."userId" LIMIT ${r.q.add(limit)}`, "userId", `a.events DESC, a."userId"`));
   return rows.map((row) => ({ ...row, costUsd: round(row.costUsd) }));
 }
 
@@ -42,10 +41,9 @@ export interface TopRoomRow {
 
 export async function topRooms(db: Db, f: AnalyticsFilter, limit = 10, source: Source = "rollup"): Promise<TopRoomRow[]> {
   const r = rollupQuery(db, f, source);
-  const rows = await r.run<TopRoomRow>(`SELECT r."roomId" AS "roomId", COALESCE(MAX(m."name"), '(deleted room)') AS "roomName",
+  const rows = await r.run<TopRoomRow>(withNames(`SELECT r."roomId" AS "roomId",
       COUNT(DISTINCT CASE WHEN r."userId" <> '' THEN r."userId" END) AS users, ${SUMS}
-    FROM ${r.table()} r LEFT JOIN "Room" m ON m."id" = r."roomId"
-    WHERE ${r.where("r", { wholeWindow: true })} AND r."roomId" <> ''
-    GROUP BY r."roomId" ORDER BY events DESC, r."roomId" LIMIT ${r.q.add(limit)}`);
+    FROM ${r.table()} r WHERE ${r.where("r", { wholeWindow: true })} AND r."roomId" <> ''
+    GROUP BY r."roomId" ORDER BY events DESC, r."roomId" LIMIT ${r.q.add(limit)}`, "roomId", `a.events DESC, a."roomId"`));
   return rows.map((row) => ({ ...row, costUsd: round(row.costUsd) }));
 }
