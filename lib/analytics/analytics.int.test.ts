@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/roles";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
 import { AppError } from "../errors/app-error";
 import { MAX_RELATIVE_ERROR } from "./histogram";
+import { chatTotals } from "./prometheus";
 import { feedbackSeries, chatUsageSeries, latencyByModel, latestFeedbackComments } from "./queries/chat";
 import { collabByRoom, collabByUser, collabSeries } from "./queries/collab";
 import { exactLatencyByModel } from "./queries/exact-latency";
@@ -52,6 +53,8 @@ describe.each(testProviders())("analytics on %s", (provider) => {
     expect(sum(byModel("A"), "costUsd")).toBeCloseTo(0.105, 9);
     expect(sum(byModel("B"), "turns")).toBe(10);
     expect(byModel("B")).toEqual([{ bucket: "2026-03-10T12:00:00.000Z", model: "B", turns: 10, inputTokens: 100, outputTokens: 200, costUsd: 0.01 }]);
+    const metrics = await chatTotals(t.db);
+    expect(metrics.find((m) => m.model === "A")?._sum).toEqual({ count: 105, errors: 5, inputTokens: 1050, outputTokens: 2100 });
   });
 
   it("computes exact percentiles from raw events and histogram percentiles within the documented error", async () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadMigrations } from "../db/migrate";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
+import type { Prisma } from "../db/generated/sqlite/client";
+import { ALL } from "./measures";
 import { iso } from "./queries/base";
 import { runRollup } from "./rollup";
 import { resolveRange, type AnalyticsFilter } from "./scope";
@@ -55,24 +57,26 @@ describe.each(testProviders())("rollup grains on %s", (provider) => {
     expect(weeks.map((w) => iso(w.bucket)).sort()).toEqual(["2026-02-23", "2026-03-02", "2026-03-09", "2026-03-16"].map((day) => `${day}T00:00:00.000Z`));
   });
 
-  it("has its migration rebuild the same weekly rows from the daily ones", async () => {
-    const weekly = async () => ({
-      rollup: (await t.db.usageRollup.findMany({ where: { period: "w" } })).map((r) => ({ ...r, costUsd: Math.round(r.costUsd * 1e9) })),
-      bins: await t.db.usageLatencyBin.findMany({ where: { period: "w" } }),
+  /** Deletes rows, runs the hand-written INSERTs of a migration that rebuild them, and expects the same rows back. */
+  async function expectRebuiltBy(migration: string, rollup: Prisma.UsageRollupWhereInput, bins?: Prisma.UsageLatencyBinWhereInput) {
+    const rows = async () => ({
+      rollup: (await t.db.usageRollup.findMany({ where: rollup })).map((r) => JSON.stringify({ ...r, costUsd: Math.round(r.costUsd * 1e9) })).sort(),
+      bins: bins ? (await t.db.usageLatencyBin.findMany({ where: bins })).map((r) => JSON.stringify(r)).sort() : [],
     });
-    const sorted = <T>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
-    const before = await weekly();
+    const before = await rows();
     expect(before.rollup.length).toBeGreaterThan(0);
-    expect(before.bins.length).toBeGreaterThan(0);
-    await t.db.usageRollup.deleteMany({ where: { period: "w" } });
-    await t.db.usageLatencyBin.deleteMany({ where: { period: "w" } });
-    const migration = loadMigrations(provider).find((m) => m.name.endsWith("_analytics_rollup_weeks"));
-    const inserts = (migration?.sql.split(/;\s*\n/) ?? []).filter((statement) => statement.includes("SELECT 'w'"));
-    expect(inserts).toHaveLength(2);
-    for (const sql of inserts) await t.db.$executeRawUnsafe(sql);
-    const after = await weekly();
-    expect(sorted(after.rollup)).toEqual(sorted(before.rollup));
-    expect(sorted(after.bins)).toEqual(sorted(before.bins));
+    await t.db.usageRollup.deleteMany({ where: rollup });
+    if (bins) await t.db.usageLatencyBin.deleteMany({ where: bins });
+    const sql = loadMigrations(provider).find((m) => m.name.endsWith(migration))?.sql ?? "";
+    const inserts = sql.split(/;\s*\n/).filter((statement) => /^INSERT INTO "Usage(Rollup|LatencyBin)"/m.test(statement));
+    expect(inserts).toHaveLength(bins ? 2 : 1);
+    for (const insert of inserts) await t.db.$executeRawUnsafe(insert);
+    expect(await rows()).toEqual(before);
+  }
+
+  it("has its migrations rebuild the weekly rows from the daily ones, and the team-wide rows from the others", async () => {
+    await expectRebuiltBy("_analytics_rollup_weeks", { period: "w" }, { period: "w" });
+    await expectRebuiltBy("_analytics_rollup_team_rows", { userId: ALL, roomId: ALL });
   });
 
   it("gives the same answers from weeks, days and edge hours as from scratch, for any window", async () => {

@@ -1,11 +1,12 @@
 import { Counter, Gauge } from "prom-client";
 import type { Db } from "../db/client";
 import { metricsRegistry } from "../observability/metrics";
+import { ALL } from "./measures";
 
 /**
  * Usage figures for /api/metrics, read from the database at scrape time so they are right across
  * restarts and processes: chat turns and tokens (from the daily rollup, all time; pruning does not
- * lower them) and ingestion jobs by status.
+ * lower them; the team-wide rows, one per model and day) and ingestion jobs by status.
  */
 type DbGetter = () => Promise<Db>;
 const holder = globalThis as { __ecaUsageMetrics?: { getDb: DbGetter } };
@@ -57,10 +58,11 @@ export function registerUsageMetrics(getDb: DbGetter): void {
   });
 }
 
-function chatTotals(db: Db) {
+/** Chat turns, errors and tokens per model, all time. */
+export function chatTotals(db: Db) {
   return db.usageRollup.groupBy({
     by: ["model"],
-    where: { period: "d", type: "chat.turn" },
+    where: { period: "d", type: "chat.turn", userId: ALL, roomId: ALL },
     _sum: { count: true, errors: true, inputTokens: true, outputTokens: true },
   });
 }

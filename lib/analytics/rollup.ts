@@ -64,7 +64,8 @@ const COARSER: RollupPeriod[] = ["d", "w"];
 
 /**
  * The batch's events are read once, summed per hour ("h" rows), and the daily and weekly rows are
- * sums of those hourly sums; all are added to the stored rows in one statement.
+ * sums of those hourly sums; all are added to the stored rows in one statement. Each period also
+ * gets team-wide rows (user and room "*") for the charts that do not split by user or room.
  */
 function rollupSql(d: Dialect, q: SqlParams, batch: string): string {
   const measures = MEASURES.map(([c]) => `"${c}"`);
@@ -73,16 +74,22 @@ function rollupSql(d: Dialect, q: SqlParams, batch: string): string {
   const resums = measures.map((c) => `SUM(${c})`).join(", ");
   const key = `"type", "userId", "roomId", "model", "label"`;
   const updates = ["count", ...MEASURES.map(([c]) => c)].map((c) => `"${c}" = "UsageRollup"."${c}" + excluded."${c}"`).join(", ");
-  const coarser = COARSER.map(
-    (period) => `SELECT '${period}', ${d.truncate('"bucket"', period)}, ${key}, SUM("count"), ${resums} FROM hourly GROUP BY 2, 3, 4, 5, 6, 7`,
-  );
+  const grains = (["h", ...COARSER] as const).flatMap((period) => {
+    const bucket = period === "h" ? `"bucket"` : d.truncate('"bucket"', period);
+    return [
+      period === "h"
+        ? `SELECT 'h', "bucket", ${key}, "count", ${columns} FROM hourly`
+        : `SELECT '${period}', ${bucket}, ${key}, SUM("count"), ${resums} FROM hourly GROUP BY 2, 3, 4, 5, 6, 7`,
+      `SELECT '${period}', ${bucket}, "type", '${ALL}', '${ALL}', "model", "label", SUM("count"), ${resums}
+        FROM hourly GROUP BY 2, 3, 6, 7`,
+    ];
+  });
   return `WITH hourly AS MATERIALIZED (
       SELECT ${keySql(d, "h")}, COUNT(*) AS "count", ${sums}
       FROM ${d.events(`"rollupBatch" = ${q.add(batch)}`)} ev
       GROUP BY 1, 2, 3, 4, 5, 6)
     INSERT INTO "UsageRollup" ("period", "bucket", ${key}, "count", ${columns})
-    SELECT 'h', "bucket", ${key}, "count", ${columns} FROM hourly
-    UNION ALL ${coarser.join(" UNION ALL ")}
+    ${grains.join("\n    UNION ALL\n    ")}
     ON CONFLICT ("period", "bucket", "type", "userId", "roomId", "model", "label") DO UPDATE SET ${updates}`;
 }
 

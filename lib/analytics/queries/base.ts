@@ -17,8 +17,12 @@ export interface RowChoice {
    * rows covering the window (grains.ts: weeks, days, edge hours) rather than one per bucket.
    */
   wholeWindow?: boolean;
-  /** UsageLatencyBin rows: the team-wide ones (user and room "*") unless the scope is one user or room. */
-  bins?: boolean;
+  /**
+   * The query neither groups nor counts by user or room, so unless the scope is one user or room it
+   * reads the team-wide rows (user and room "*": one per bucket and key instead of one per user and
+   * room). Every other query reads the per-user rows and skips the team-wide ones.
+   */
+  teamWide?: boolean;
 }
 
 /** A query over the rollup tables: the dialect, its parameters, and the scope's WHERE clause. */
@@ -41,7 +45,7 @@ export function rollupQuery(db: Db, f: AnalyticsFilter, source: Source = "rollup
   const d = dialectOf(db);
   const q = new SqlParams(d.provider);
   const inRange = () => `"createdAt" >= ${d.ts(q, f.from)} AND "createdAt" < ${d.ts(q, f.to)}`;
-  const span = (alias: string, s: Span, teamBins: boolean) => {
+  const span = (alias: string, s: Span, teamWide: boolean) => {
     const parts = [
       `${alias}."period" = ${q.add(s.period)}`,
       `${alias}."bucket" >= ${d.ts(q, s.from)}`,
@@ -50,7 +54,8 @@ export function rollupQuery(db: Db, f: AnalyticsFilter, source: Source = "rollup
     if (f.userId !== undefined) parts.push(`${alias}."userId" = ${q.add(f.userId)}`);
     if (f.roomId !== undefined) parts.push(`${alias}."roomId" = ${q.add(f.roomId)}`);
     if (f.model !== undefined) parts.push(`${alias}."model" = ${q.add(f.model)}`);
-    if (teamBins) parts.push(`${alias}."userId" = '${ALL}'`, `${alias}."roomId" = '${ALL}'`);
+    if (teamWide) parts.push(`${alias}."userId" = '${ALL}'`, `${alias}."roomId" = '${ALL}'`);
+    else if (source === "rollup" && f.userId === undefined) parts.push(`${alias}."userId" <> '${ALL}'`);
     return parts.join(" AND ");
   };
   return {
@@ -68,11 +73,11 @@ export function rollupQuery(db: Db, f: AnalyticsFilter, source: Source = "rollup
     d,
     q,
     where(alias, rows = {}) {
-      // Raw rows are computed per bucket of the filter's period only, and have no team-wide bins.
+      // Raw rows are computed per bucket of the filter's period only, and have no team-wide rows.
       const rollup = source === "rollup";
       const spans = rollup && rows.wholeWindow ? cover(f.from, f.to, f.period) : [{ period: f.period, from: f.from, to: f.to }];
-      const teamBins = rollup && rows.bins === true && f.userId === undefined && f.roomId === undefined;
-      const terms = spans.map((s) => span(alias, s, teamBins));
+      const teamWide = rollup && rows.teamWide === true && f.userId === undefined && f.roomId === undefined;
+      const terms = spans.map((s) => span(alias, s, teamWide));
       return terms.length === 1 ? terms[0]! : `(${terms.map((t) => `(${t})`).join(" OR ")})`;
     },
     run: (sql) => select(db, sql, q),

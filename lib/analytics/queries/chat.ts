@@ -18,7 +18,7 @@ export async function chatUsageSeries(db: Db, f: AnalyticsFilter, source: Source
   const r = rollupQuery(db, f, source);
   const rows = await r.run<ChatUsagePoint>(`SELECT r."bucket" AS bucket, r."model" AS model, SUM(r."count") AS turns,
       SUM(r."inputTokens") AS "inputTokens", SUM(r."outputTokens") AS "outputTokens", SUM(r."costUsd") AS "costUsd"
-    FROM ${r.table()} r WHERE ${r.where("r")} AND r."type" = 'chat.turn'
+    FROM ${r.table()} r WHERE ${r.where("r", { teamWide: true })} AND r."type" = 'chat.turn'
     GROUP BY r."bucket", r."model" ORDER BY r."bucket", r."model"`);
   return rows.map((row) => ({ ...row, bucket: iso(row.bucket), costUsd: round(row.costUsd) }));
 }
@@ -41,12 +41,12 @@ export async function latencyByModel(db: Db, f: AnalyticsFilter, source: Source 
   const counts = rollupQuery(db, f, source);
   const totals = await counts.run<{ model: string; turns: number; errors: number }>(`SELECT r."model" AS model,
       SUM(r."count") AS turns, SUM(r."errors") AS errors
-    FROM ${counts.table()} r WHERE ${counts.where("r", { wholeWindow: true })} AND r."type" = 'chat.turn'
+    FROM ${counts.table()} r WHERE ${counts.where("r", { wholeWindow: true, teamWide: true })} AND r."type" = 'chat.turn'
     GROUP BY r."model" ORDER BY r."model"`);
   const bins = rollupQuery(db, f, source);
   const binRows = await bins.run<{ model: string; metric: string; bin: number; count: number }>(`SELECT b."model" AS model,
       b."metric" AS metric, b."bin" AS bin, SUM(b."count") AS count
-    FROM ${bins.bins()} b WHERE ${bins.where("b", { wholeWindow: true, bins: true })} GROUP BY b."model", b."metric", b."bin"`);
+    FROM ${bins.bins()} b WHERE ${bins.where("b", { wholeWindow: true, teamWide: true })} GROUP BY b."model", b."metric", b."bin"`);
   const pct = (model: string, metric: string, p: number) =>
     roundMs(percentileFromBins(binRows.filter((b) => b.model === model && b.metric === metric), p));
   return totals.map((t) => ({
@@ -78,7 +78,7 @@ export async function feedbackSeries(db: Db, f: AnalyticsFilter, source: Source 
   const r = rollupQuery(db, f, source);
   const rows = await r.run<FeedbackPoint>(`SELECT r."bucket" AS bucket, r."model" AS model, SUM(r."ratingUp") AS up,
       SUM(r."ratingDown") AS down
-    FROM ${r.table()} r WHERE ${r.where("r")} AND r."type" = 'chat.feedback'
+    FROM ${r.table()} r WHERE ${r.where("r", { teamWide: true })} AND r."type" = 'chat.feedback'
     GROUP BY r."bucket", r."model" ORDER BY r."bucket", r."model"`);
   return rows.map((row) => ({ ...row, bucket: iso(row.bucket) }));
 }

@@ -10,6 +10,7 @@ export interface KnowledgePoint {
   citationsOpened: number;
 }
 
+const TYPES = ["knowledge.ingested", "knowledge.failed", "knowledge.search", "knowledge.citation_opened"];
 const countOf = (type: string) => `SUM(CASE WHEN r."type" = '${type}' THEN r."count" ELSE 0 END)`;
 
 export async function knowledgeSeries(db: Db, f: AnalyticsFilter, source: Source = "rollup"): Promise<KnowledgePoint[]> {
@@ -17,7 +18,7 @@ export async function knowledgeSeries(db: Db, f: AnalyticsFilter, source: Source
   const rows = await r.run<KnowledgePoint>(`SELECT r."bucket" AS bucket, ${countOf("knowledge.ingested")} AS ingested,
       ${countOf("knowledge.failed")} AS failed, ${countOf("knowledge.search")} AS searches,
       ${countOf("knowledge.citation_opened")} AS "citationsOpened"
-    FROM ${r.table()} r WHERE ${r.where("r")} AND r."type" LIKE 'knowledge.%'
+    FROM ${r.table()} r WHERE ${r.where("r", { teamWide: true })} AND r."type" IN (${TYPES.map((t) => `'${t}'`).join(", ")})
     GROUP BY r."bucket" ORDER BY r."bucket"`);
   return rows.map((row) => ({ ...row, bucket: iso(row.bucket) }));
 }
@@ -31,6 +32,6 @@ export async function knowledgeFailures(db: Db, f: AnalyticsFilter, source: Sour
   const r = rollupQuery(db, f, source);
   return r.run<KnowledgeFailureRow>(`SELECT CASE WHEN r."label" = '' THEN 'UNKNOWN' ELSE r."label" END AS reason,
       SUM(r."count") AS count
-    FROM ${r.table()} r WHERE ${r.where("r", { wholeWindow: true })} AND r."type" = 'knowledge.failed'
+    FROM ${r.table()} r WHERE ${r.where("r", { wholeWindow: true, teamWide: true })} AND r."type" = 'knowledge.failed'
     GROUP BY 1 ORDER BY count DESC, reason`);
 }
