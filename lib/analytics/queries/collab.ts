@@ -7,6 +7,8 @@ import { iso, rollupQuery, withNames, type Source } from "./base";
  * session is one opening of a room's document (`collab.join` on the doc channel).
  */
 const EDITING = `r."type" IN ('collab.active', 'collab.edit')`;
+/** Every collab event type (listed, not `LIKE 'collab.%'`, so the index filters them, not the table). */
+const COLLAB = `r."type" IN ('collab.join', 'collab.active', 'collab.edit')`;
 const SESSION = `CASE WHEN r."type" = 'collab.join' AND r."label" = 'doc' THEN r."count" ELSE 0 END`;
 
 export interface CollabPoint {
@@ -22,7 +24,7 @@ export async function collabSeries(db: Db, f: AnalyticsFilter, source: Source = 
   const rows = await r.run<CollabPoint>(`SELECT r."bucket" AS bucket,
       COUNT(DISTINCT CASE WHEN ${EDITING} AND r."userId" <> '' THEN r."userId" END) AS "activeEditors",
       SUM(${SESSION}) AS sessions, SUM(r."charsAdded") AS "charsAdded", SUM(r."charsRemoved") AS "charsRemoved"
-    FROM ${r.table()} r WHERE ${r.where("r")} AND r."type" LIKE 'collab.%'
+    FROM ${r.table()} r WHERE ${r.where("r")} AND ${COLLAB}
     GROUP BY r."bucket" ORDER BY r."bucket"`);
   return rows.map((row) => ({ ...row, bucket: iso(row.bucket) }));
 }
@@ -44,7 +46,7 @@ export async function collabByRoom(db: Db, f: AnalyticsFilter, source: Source = 
       SUM(${SESSION}) AS sessions, SUM(r."activeMinutes") AS "activeMinutes",
       SUM(r."charsAdded") AS "charsAdded", SUM(r."charsRemoved") AS "charsRemoved"
     FROM ${r.table()} r
-    WHERE ${r.where("r", { wholeWindow: true })} AND r."type" LIKE 'collab.%' AND r."roomId" <> ''
+    WHERE ${r.where("r", { wholeWindow: true })} AND ${COLLAB} AND r."roomId" <> ''
     GROUP BY r."roomId" ORDER BY "activeMinutes" DESC, "charsAdded" DESC, r."roomId" LIMIT 100`,
   "roomId", `a."activeMinutes" DESC, a."charsAdded" DESC, a."roomId"`));
 }
@@ -66,7 +68,7 @@ export async function collabByUser(db: Db, f: AnalyticsFilter, source: Source = 
       SUM(${SESSION}) AS sessions, SUM(r."activeMinutes") AS "activeMinutes",
       SUM(r."charsAdded") AS "charsAdded", SUM(r."charsRemoved") AS "charsRemoved"
     FROM ${r.table()} r
-    WHERE ${r.where("r", { wholeWindow: true })} AND r."type" LIKE 'collab.%' AND r."userId" <> ''
+    WHERE ${r.where("r", { wholeWindow: true })} AND ${COLLAB} AND r."userId" <> ''
     GROUP BY r."userId" ORDER BY "activeMinutes" DESC, "charsAdded" DESC, r."userId" LIMIT 100`,
   "userId", `a."activeMinutes" DESC, a."charsAdded" DESC, a."userId"`));
 }
