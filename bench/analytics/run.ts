@@ -14,7 +14,7 @@ import { seedEvents } from "./seed";
  * `npm run bench:analytics [-- --events 1000000,10000000 --providers sqlite,postgresql --runs 20 --raw-runs 3]`:
  * seeds a fresh database per size and provider (a temp SQLite file; a fresh PostgreSQL schema of
  * TEST_DATABASE_URL), rolls it up, then times every dashboard query from the rollup and from raw
- * events (the anchor) and prints p95 per chart and range with the raw/rollup ratio.
+ * events (the anchor) and prints p95 per chart, range and scope with the raw/rollup ratio.
  */
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
@@ -23,6 +23,17 @@ const providers = (args.get("providers") ?? (process.env.TEST_DATABASE_URL ? "sq
 const runs = Number(args.get("runs") ?? 20);
 const rawRuns = Number(args.get("raw-runs") ?? 3);
 const ranges = (args.get("ranges") ?? "24h,7d,30d,90d").split(",") as ("24h" | "7d" | "30d" | "90d")[];
+/**
+ * The dashboard's scopes (`--scopes everyone,user,room,model`), on seeded ids: user-7 wrote no
+ * feedback comments (a comments query that scans reads all its events), room-8 is the busiest room.
+ */
+const SCOPES: Record<string, { label: string; filter: Partial<AnalyticsFilter> }> = {
+  everyone: { label: "everyone", filter: {} },
+  user: { label: "one user", filter: { userId: "user-7" } },
+  room: { label: "one room", filter: { roomId: "room-8" } },
+  model: { label: "one model", filter: { model: "openai:gpt-4o" } },
+};
+const scopes = (args.get("scopes") ?? Object.keys(SCOPES).join(",")).split(",").map((s) => SCOPES[s]!);
 const RESULTS = fileURLToPath(new URL("./results", import.meta.url));
 
 function p95(samples: number[]): number {
@@ -59,8 +70,8 @@ async function benchOne(provider: DbProvider, events: number, now: Date): Promis
     const binRows = await t.db.usageLatencyBin.count();
     console.log(`  rollup rows ${rollupRows}, latency bin rows ${binRows}`);
     for (const range of ranges) {
-      for (const scope of ["everyone", "one user"]) {
-        const f: AnalyticsFilter = { ...resolveRange({ range }, now), ...(scope === "one user" ? { userId: "user-7" } : {}) };
+      for (const { label: scope, filter } of scopes) {
+        const f: AnalyticsFilter = { ...resolveRange({ range }, now), ...filter };
         for (const chart of CHART_NAMES) {
           const run = (source: Source) => queryFns[chart](t.db, f, source);
           const rollupP95 = await time(() => run("rollup"), runs);
