@@ -102,7 +102,9 @@ function latencySql(d: Dialect, q: SqlParams, batch: string): string {
   const grains = (["h", ...COARSER] as const).flatMap((period) => {
     const bucket = period === "h" ? `"bucket"` : d.truncate('"bucket"', period);
     return [
-      `SELECT '${period}', ${bucket}, "metric", "model", "userId", "roomId", "bin", SUM("count") FROM hourly GROUP BY 2, 3, 4, 5, 6, 7`,
+      period === "h"
+        ? `SELECT 'h', "bucket", "metric", "model", "userId", "roomId", "bin", "count" FROM hourly`
+        : `SELECT '${period}', ${bucket}, "metric", "model", "userId", "roomId", "bin", SUM("count") FROM hourly GROUP BY 2, 3, 4, 5, 6, 7`,
       `SELECT '${period}', ${bucket}, "metric", "model", '${ALL}', '${ALL}', "bin", SUM("count") FROM hourly GROUP BY 2, 3, 4, 7`,
     ];
   });

@@ -30,8 +30,8 @@ export interface RollupQuery {
   d: Dialect;
   q: SqlParams;
   /**
-   * `period = … AND bucket >= … AND bucket < … AND <scope>` for the table aliased `alias`; with
-   * `wholeWindow`, one such term per span of the cover, joined by OR.
+   * `period = … AND bucket >= … AND bucket < … AND <scope> AND <team-wide or per-user rows>` for
+   * the table aliased `alias`; with `wholeWindow`, one such term per span of the cover, joined by OR.
    */
   where(alias: string, rows?: RowChoice): string;
   /** The UsageRollup rows to read (call where it appears in the SQL: parameters are positional). */
