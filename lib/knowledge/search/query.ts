@@ -24,9 +24,14 @@ export function searchTerms(text: string): string[] {
   return [...terms];
 }
 
-/** An FTS5 MATCH expression: any of the terms, each quoted as a string so it is never an operator. */
+/** A term as an FTS5 phrase: quoted as a string so it is never an operator (terms hold no quotes). */
+export function fts5Phrase(term: string): string {
+  return `"${term}"`;
+}
+
+/** An FTS5 MATCH expression: any of the terms. */
 export function fts5Query(terms: readonly string[]): string {
-  return terms.map((term) => `"${term}"`).join(" OR ");
+  return terms.map(fts5Phrase).join(" OR ");
 }
 
 /** A PostgreSQL to_tsquery expression: any of the terms (which hold only letters and digits). */
