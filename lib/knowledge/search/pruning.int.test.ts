@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRoom, deleteRoom } from "../../collab/rooms";
-import { createTestDatabase, type TestDatabase } from "../../db/test-database";
+import { createTestDatabase, testProviders, type TestDatabase } from "../../db/test-database";
 import type { DbProvider } from "../../db/target";
 import { lexicalSearch } from "./lexical";
+import { postgresLexicalSearch } from "./postgres-lexical";
 import type { PassBudgets } from "./pruned-ranking";
 import { searchTerms } from "./query";
 import type { ScopeIds } from "./scope-ids";
@@ -27,12 +28,12 @@ function skewedText(next: () => number, words: number): string {
 /** Every match ranked: no threshold fits an unbounded budget. */
 const EVERY_MATCH: PassBudgets = { first: Infinity, second: Infinity };
 
-describe.each(["sqlite"] as DbProvider[])("pruned knowledge search on %s", (provider: DbProvider) => {
+describe.each(testProviders())("pruned knowledge search on %s", (provider: DbProvider) => {
   let t: TestDatabase;
   let ada: string;
   let bob: string;
-  const search = (terms: string[], scope: ScopeIds, budgets?: PassBudgets) =>
-    sqliteLexicalSearch(t.db, terms, scope, 6, 0.5, budgets);
+  const search = (terms: string[], scope: ScopeIds, budgets?: PassBudgets, limit = 6) =>
+    (provider === "postgresql" ? postgresLexicalSearch : sqliteLexicalSearch)(t.db, terms, scope, limit, 0.5, budgets);
 
   async function addDocument(userId: string | null, texts: string[], roomId: string | null = null): Promise<string> {
     const uploader = userId ?? ada;
@@ -81,7 +82,7 @@ describe.each(["sqlite"] as DbProvider[])("pruned knowledge search on %s", (prov
     for (let q = 0; q < 20; q++) {
       const terms = searchTerms(skewedText(next, 3));
       const scope = { userId: ada, roomId: null };
-      const all = await sqliteLexicalSearch(t.db, terms, scope, 1000, 0.5, EVERY_MATCH);
+      const all = await search(terms, scope, EVERY_MATCH, 1000);
       const pruned = await search(terms, scope, { first: 60, second: 60 });
       expect(pruned).toHaveLength(Math.min(6, all.length));
       const scoreOf = new Map(all.map((r) => [r.id, r.score]));
@@ -99,5 +100,45 @@ describe.each(["sqlite"] as DbProvider[])("pruned knowledge search on %s", (prov
     expect(hits.map((h) => h.id)).toEqual((await search(["w1x", "w2x", "w3x"], scope, EVERY_MATCH)).map((h) => h.id));
     await deleteRoom(t.db, bob, roomId);
     expect(await search(["w1x", "w2x", "w3x"], scope)).toEqual([]);
+  });
+});
+
+describe.runIf(testProviders().includes("postgresql"))("lexeme counts on postgresql", () => {
+  let t: TestDatabase;
+
+  /** Lexemes whose stored count differs from a recount over the search vectors (the empty lexeme counts chunks). */
+  async function drift(): Promise<unknown[]> {
+    return t.db.$queryRawUnsafe(`
+      WITH recount AS (SELECT l AS lexeme, count(*)::int AS chunks FROM "KnowledgeChunk", unnest(array_append(tsvector_to_array("searchVector"), '')) AS l GROUP BY l)
+      (SELECT * FROM recount EXCEPT SELECT * FROM knowledge_lexeme)
+      UNION ALL (SELECT * FROM knowledge_lexeme WHERE "lexeme" <> '' OR "chunks" > 0 EXCEPT SELECT * FROM recount)`);
+  }
+
+  beforeAll(async () => {
+    t = await createTestDatabase("postgresql");
+  });
+  afterAll(async () => {
+    await t?.dispose();
+  });
+
+  it("stay exact through inserts, text edits, demotions, deletes and cascades", async () => {
+    const ada = (await t.db.user.create({ data: { email: "ada@example.com", name: "Ada" } })).id;
+    const roomId = (await createRoom(t.db, ada, { name: "Team" })).id;
+    const doc = (texts: string[], room: string | null) =>
+      t.db.knowledgeDocument.create({
+        data: { userId: room ? null : ada, roomId: room, name: "d.md", sizeBytes: 1, storageKey: `k-${Math.random()}`, status: "ready", uploadedById: ada, chunks: { create: texts.map((text, ordinal) => ({ ordinal, text, tokenCount: 5, startOffset: 0, endOffset: 5 })) } },
+      });
+    const personal = await doc(["deploy the cluster", "deploy deploy again", "rollback"], null);
+    await doc(["room cluster notes", "cluster cluster"], roomId);
+    expect(await drift()).toEqual([]);
+    const [first] = await t.db.knowledgeChunk.findMany({ where: { documentId: personal.id }, orderBy: { ordinal: "asc" } });
+    await t.db.knowledgeChunk.update({ where: { id: first!.id }, data: { text: "canary release", headingPath: '["Deploying"]' } });
+    await t.db.knowledgeChunk.update({ where: { id: first!.id }, data: { demotion: 2 } });
+    expect(await drift()).toEqual([]);
+    await t.db.knowledgeDocument.delete({ where: { id: personal.id } });
+    expect(await drift()).toEqual([]);
+    await deleteRoom(t.db, ada, roomId);
+    expect(await drift()).toEqual([]);
+    expect(await t.db.$queryRawUnsafe(`SELECT "lexeme", "chunks" FROM knowledge_lexeme`)).toEqual([{ lexeme: "", chunks: 0 }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reciprocalRankFusion } from "./fusion";
-import { fts5Query, MAX_TERMS, searchTerms, tsQuery } from "./query";
+import { fts5Query, MAX_TERMS, searchTerms, tsQueryLexeme } from "./query";
 
 describe("search terms", () => {
   it("keeps only lower-case words, without stopwords or repeats", () => {
@@ -14,9 +14,10 @@ describe("search terms", () => {
     expect(searchTerms(Array.from({ length: 100 }, (_, i) => `w${i}`).join(" "))).toHaveLength(MAX_TERMS);
   });
 
-  it("quotes every term for FTS5 and joins with OR", () => {
+  it("quotes every term for FTS5 and joins with OR, and quotes tsquery lexemes", () => {
     expect(fts5Query(["deploy", "api"])).toBe('"deploy" OR "api"');
-    expect(tsQuery(["deploy", "api"])).toBe("deploy | api");
+    expect(tsQueryLexeme("deploy 2")).toBe("'deploy 2'");
+    expect(tsQueryLexeme("it's \\ x")).toBe("'it''s \\\\ x'");
   });
 });
 

@@ -34,7 +34,7 @@ export function fts5Query(terms: readonly string[]): string {
   return terms.map(fts5Phrase).join(" OR ");
 }
 
-/** A PostgreSQL to_tsquery expression: any of the terms (which hold only letters and digits). */
-export function tsQuery(terms: readonly string[]): string {
-  return terms.join(" | ");
+/** A lexeme as a tsquery operand: quoted, so no character of it is read as an operator. */
+export function tsQueryLexeme(lexeme: string): string {
+  return `'${lexeme.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 }

@@ -1,0 +1,3 @@
+-- Hand-written. Nothing to change on SQLite: FTS5 already knows how many chunks hold each term
+-- (lib/knowledge/search/sqlite-lexical.ts asks it). The PostgreSQL migration of the same name adds
+-- what PostgreSQL lacks; migrations keep the same names on both providers.
