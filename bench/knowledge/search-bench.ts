@@ -58,7 +58,7 @@ export async function benchDatabase(provider: DbProvider, count: number, words: 
         data: slice.map((text, i) => ({ documentId: doc.id, ordinal: i, text, tokenCount: 300, startOffset: 0, endOffset: text.length })),
       });
     }
-    if (provider === "postgresql") await t.db.$executeRawUnsafe('ANALYZE "KnowledgeChunk"');
+    if (provider === "postgresql") await t.db.$executeRawUnsafe('ANALYZE "KnowledgeChunk", "KnowledgeDocument"');
     const loadSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
     const qs = questions(queryCount, 23, words);
     const scopes = [{ kind: "personal" as const, userId: me }];
