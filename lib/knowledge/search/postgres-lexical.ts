@@ -18,7 +18,7 @@ export const REPEATED_MAX = 1.17;
 /** The lexeme the search vector adds for a lexeme found twice or more (migration knowledge_search_pruning). */
 const REPEATED_SUFFIX = " 2";
 
-/** Up to this many chunks in view, ranking every match starts from the scope rather than from the matches. */
+/** Up to this many chunks in view, ranking all of the scope's matches is cheap: done when the passes find too few. */
 const SMALL_SCOPE = 2000;
 
 /** Scoring a chunk reads its vector from the heap (~5 µs), so passes stay small; the index does the rest. */
@@ -73,34 +73,32 @@ function postgresRanker(db: Db, lexemes: readonly LexemeStats[], weights: readon
     })
     .join(" + ");
   const operand = ({ term, repeated }: Clause[number]) => tsQueryLexeme(lexemes[term]!.lexeme + (repeated ? REPEATED_SUFFIX : ""));
-  let small: Promise<boolean> | undefined;
-  const smallScope = () => (small ??= scopeIsSmall(db, scope));
+  /** The best `limit` in view among the chunks matching any of the tsqueries (passed after the other parameters). */
+  async function best(tsqueries: string[], limit: number, fromScope: boolean): Promise<RankedChunk[]> {
+    const first = params.length + 2;
+    const matches = tsqueries.map((_, i) => `c."searchVector" @@ $${first + i}::tsquery`).join(" OR ");
+    // Candidates are scored once, before the scope is joined: a planner unsure of the scope's
+    // size could otherwise test every chunk of the scope against them. A small scope is read first.
+    const scored = `SELECT c."id", c."documentId", (${score}) / (1 + $3 * c."demotion") AS score FROM "KnowledgeChunk" c WHERE ${matches}`;
+    const rows = await db.$queryRawUnsafe<RankedChunk[]>(
+      `WITH "scored" AS ${fromScope ? "NOT MATERIALIZED" : "MATERIALIZED"} (${scored})
+       SELECT c."id" AS id, c.score
+         FROM "scored" c
+         JOIN "KnowledgeDocument" d ON d."id" = c."documentId"
+        WHERE d."status" = 'ready' AND (d."userId" = $1 OR d."roomId" = $2)
+        ORDER BY c.score DESC, c."id" ASC
+        LIMIT $${params.length + 1}`,
+      ...params,
+      limit,
+      ...tsqueries,
+    );
+    return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+  }
   return {
-    smallScope,
-    async rank(clauses, limit) {
-      // One index scan per clause (a conjunction lets GIN skip through the common lexemes' lists).
-      const tsqueries = clauses ? clauses.map((clause) => clause.map(operand).join(" & ")) : [lexemes.map((l) => tsQueryLexeme(l.lexeme)).join(" | ")];
-      const first = params.length + 2;
-      const matches = tsqueries.map((_, i) => `c."searchVector" @@ $${first + i}::tsquery`).join(" OR ");
-      // Candidates are scored once, before the scope is joined: a planner unsure of the scope's
-      // size could test every chunk of the scope against them. Only a small scope, when every
-      // match is a candidate, is better read first.
-      const scopeFirst = !clauses && (await smallScope());
-      const scored = `SELECT c."id", c."documentId", (${score}) / (1 + $3 * c."demotion") AS score FROM "KnowledgeChunk" c WHERE ${matches}`;
-      const rows = await db.$queryRawUnsafe<RankedChunk[]>(
-        `WITH "scored" AS ${scopeFirst ? "NOT MATERIALIZED" : "MATERIALIZED"} (${scored})
-         SELECT c."id" AS id, c.score
-           FROM "scored" c
-           JOIN "KnowledgeDocument" d ON d."id" = c."documentId"
-          WHERE d."status" = 'ready' AND (d."userId" = $1 OR d."roomId" = $2)
-          ORDER BY c.score DESC, c."id" ASC
-          LIMIT $${params.length + 1}`,
-        ...params,
-        limit,
-        ...tsqueries,
-      );
-      return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
-    },
+    smallScope: () => scopeIsSmall(db, scope),
+    // One index scan per clause: a conjunction lets GIN skip through the common lexemes' lists.
+    rank: (clauses, limit) => best(clauses.map((clause) => clause.map(operand).join(" & ")), limit, false),
+    rankAll: (limit, fromScope) => best([lexemes.map((l) => tsQueryLexeme(l.lexeme)).join(" | ")], limit, fromScope),
   };
 }
 

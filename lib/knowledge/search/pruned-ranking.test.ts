@@ -5,13 +5,15 @@ import { rankPruned, type ChunkRanker, type RankedChunk } from "./pruned-ranking
 /** Chunks as sets of held terms; a chunk scores the sum of its terms' values. */
 function fakeIndex(chunks: { id: number; terms: number[]; inView?: boolean }[], values: number[]) {
   const calls: (Clause[] | null)[] = [];
+  const best = (clauses: readonly Clause[] | null, limit: number) => {
+    calls.push(clauses ? [...clauses] : null);
+    const candidates = chunks.filter((c) => c.terms.length > 0 && (!clauses || clauses.some((clause) => clause.every(({ term }) => c.terms.includes(term)))));
+    const rows: RankedChunk[] = candidates.filter((c) => c.inView !== false).map((c) => ({ id: c.id, score: c.terms.reduce((s, t) => s + values[t]!, 0) }));
+    return Promise.resolve(rows.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit));
+  };
   const ranker: ChunkRanker = {
-    async rank(clauses, limit) {
-      calls.push(clauses ? [...clauses] : null);
-      const candidates = chunks.filter((c) => c.terms.length > 0 && (!clauses || clauses.some((clause) => clause.every(({ term }) => c.terms.includes(term)))));
-      const rows: RankedChunk[] = candidates.filter((c) => c.inView !== false).map((c) => ({ id: c.id, score: c.terms.reduce((s, t) => s + values[t]!, 0) }));
-      return rows.sort((a, b) => b.score - a.score || a.id - b.id).slice(0, limit);
-    },
+    rank: best,
+    rankAll: (limit) => best(null, limit),
     smallScope: async () => chunks.filter((c) => c.inView !== false).length <= 10,
   };
   return { ranker, calls };

@@ -8,8 +8,10 @@ export interface RankedChunk {
 
 /** One engine's ranking of the chunks in view, best first (score desc, id asc). */
 export interface ChunkRanker {
-  /** The best `limit` among chunks matching any clause; among all chunks holding a term when null. */
-  rank(clauses: readonly Clause[] | null, limit: number): Promise<RankedChunk[]>;
+  /** The best `limit` among chunks matching any clause. */
+  rank(clauses: readonly Clause[], limit: number): Promise<RankedChunk[]>;
+  /** The best `limit` among all chunks holding a term, read from the scope's chunks or from the matches. */
+  rankAll(limit: number, fromScope: boolean): Promise<RankedChunk[]>;
   /** Whether the scope holds few chunks, so that ranking all its matches is cheap whatever the index holds. */
   smallScope(): Promise<boolean>;
 }
@@ -29,6 +31,11 @@ async function rankClauses(ranker: ChunkRanker, clauses: readonly Clause[], limi
   return clauses.length > 0 ? ranker.rank(clauses, limit) : [];
 }
 
+/** Fewer than `limit` found: a small scope's other matches are cheap to rank, a large one's are left out. */
+async function rankRest(ranker: ChunkRanker, found: RankedChunk[], limit: number): Promise<RankedChunk[]> {
+  return found.length < limit && (await ranker.smallScope()) ? ranker.rankAll(limit, true) : found;
+}
+
 /**
  * The best `limit` chunks by the engine's score, scoring only chunks that could rank. The first pass
  * scores the chunks whose term bounds reach a threshold chosen for the first budget. When its k-th
@@ -40,12 +47,11 @@ async function rankClauses(ranker: ChunkRanker, clauses: readonly Clause[], limi
  */
 export async function rankPruned(terms: readonly TermBound[], total: number, ranker: ChunkRanker, limit: number, budgets: PassBudgets): Promise<RankedChunk[]> {
   const first = thresholdForBudget(terms, total, budgets.first);
-  if (first <= 0) return ranker.rank(null, limit);
+  if (first <= 0) return ranker.rankAll(limit, false);
   const rows = await rankClauses(ranker, coveringClauses(terms, first), limit);
   if (certified(rows, limit, first)) return rows;
   const floor = rows.length >= limit ? rows[limit - 1]!.score : 0;
   const second = Math.max(floor, thresholdForBudget(terms, total, budgets.second));
-  if (second <= 0) return ranker.rank(null, limit);
-  const wider = second < first ? await rankClauses(ranker, coveringClauses(terms, second), limit) : rows;
-  return wider.length < limit && (await ranker.smallScope()) ? ranker.rank(null, limit) : wider;
+  if (second <= 0) return ranker.rankAll(limit, false);
+  return rankRest(ranker, second < first ? await rankClauses(ranker, coveringClauses(terms, second), limit) : rows, limit);
 }

@@ -69,7 +69,7 @@ function bestInView(ctes: string): string {
 const IDS_IN_VIEW = `SELECT c."id" FROM "KnowledgeChunk" c JOIN "KnowledgeDocument" d ON d."id" = c."documentId"
   WHERE d."status" = 'ready' AND (d."userId" = ? OR d."roomId" = ?)`;
 
-/** Up to this many chunks in view, ranking every match starts from the scope rather than from the matches. */
+/** Up to this many chunks in view, ranking all of the scope's matches is cheap: done when the passes find too few. */
 const SMALL_SCOPE = 2000;
 
 async function scopeIsSmall(db: Db, scope: ScopeIds): Promise<boolean> {
@@ -77,28 +77,28 @@ async function scopeIsSmall(db: Db, scope: ScopeIds): Promise<boolean> {
   return Number(row!.n) <= SMALL_SCOPE;
 }
 
+function ranked(rows: RankedChunk[]): RankedChunk[] {
+  return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+}
+
 function sqliteRanker(db: Db, terms: readonly string[], scope: ScopeIds, demotionWeight: number): ChunkRanker {
   const everyTerm = fts5Query(terms);
   const tail = [demotionWeight, scope.userId, scope.roomId];
   const query = (ctes: string, ...params: unknown[]) => db.$queryRawUnsafe<RankedChunk[]>(bestInView(ctes), ...params);
-  let small: Promise<boolean> | undefined;
-  const smallScope = () => (small ??= scopeIsSmall(db, scope));
   return {
-    smallScope,
+    smallScope: () => scopeIsSmall(db, scope),
+    async rankAll(limit, fromScope) {
+      const scored = fromScope
+        ? scoredAmong(IDS_IN_VIEW)
+        : `"scored" AS MATERIALIZED (SELECT "rowid" AS id, -${BM25} AS score ${MATCHING})`;
+      return ranked(await query(scored, everyTerm, ...(fromScope ? [scope.userId, scope.roomId] : []), ...tail, limit));
+    },
     async rank(clauses, limit) {
-      let rows: RankedChunk[];
-      if (!clauses) {
-        // Every match is a candidate; a small scope holds fewer of them than the whole index.
-        rows = (await smallScope())
-          ? await query(scoredAmong(IDS_IN_VIEW), everyTerm, scope.userId, scope.roomId, ...tail, limit)
-          : await query(`"scored" AS MATERIALIZED (SELECT "rowid" AS id, -${BM25} AS score ${MATCHING})`, everyTerm, ...tail, limit);
-      } else if (clauses.every((clause) => clause.length === 1)) {
+      if (clauses.every((clause) => clause.length === 1)) {
         const some = clauseQuery(terms, clauses);
-        rows = await query(SCORED_BY_DIFFERENCE, `(${some}) AND (${everyTerm})`, some, ...tail, limit);
-      } else {
-        rows = await query(scoredAmong(`SELECT "rowid" ${MATCHING}`), everyTerm, clauseQuery(terms, clauses), ...tail, limit);
+        return ranked(await query(SCORED_BY_DIFFERENCE, `(${some}) AND (${everyTerm})`, some, ...tail, limit));
       }
-      return rows.map((r) => ({ id: Number(r.id), score: Number(r.score) }));
+      return ranked(await query(scoredAmong(`SELECT "rowid" ${MATCHING}`), everyTerm, clauseQuery(terms, clauses), ...tail, limit));
     },
   };
 }
