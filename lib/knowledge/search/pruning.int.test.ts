@@ -58,8 +58,8 @@ describe.each(testProviders())("pruned knowledge search on %s", (provider: DbPro
   });
 
   it("ranks the one chunk with the rare word first, though common words fill every chunk", async () => {
-    const common = Array.from({ length: 300 }, (_, i) => `ledger ledger ledger audit audit audit entry ${i}`);
-    await addDocument(ada, [...common.slice(0, 150), "The ledger audit uses the quasar checksum.", ...common.slice(150)]);
+    const common = Array.from({ length: 300 }, (_, i) => `ledger ledger ledger ledger ledger audit audit audit audit audit entry ${i}`);
+    await addDocument(ada, [...common.slice(0, 150), "The ledger uses the quasar checksum.", ...common.slice(150)]);
     const hits = await lexicalSearch(t.db, [{ kind: "personal", userId: ada }], "ledger audit quasar", 6);
     const first = await t.db.knowledgeChunk.findUniqueOrThrow({ where: { id: hits[0]!.chunkId } });
     expect(first.text).toContain("quasar");
