@@ -22,7 +22,7 @@ const REPEATED_SUFFIX = " 2";
 const SMALL_SCOPE = 2000;
 
 /** Scoring a chunk reads its vector from the heap (~5 µs), so passes stay small; the index does the rest. */
-const POSTGRES_BUDGETS: PassBudgets = { first: 200, second: 1000 };
+const POSTGRES_BUDGETS: PassBudgets = { all: 200, first: 200, second: 1000 };
 
 interface LexemeStats {
   lexeme: string;

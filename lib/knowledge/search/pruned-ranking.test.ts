@@ -29,28 +29,28 @@ describe("pruned ranking", () => {
 
   it("certifies from one pass over the rare term's chunks", async () => {
     const { ranker, calls } = fakeIndex(chunks, values);
-    const rows = await rankPruned(terms, 1000, ranker, 2, { first: 10, second: 100 });
+    const rows = await rankPruned(terms, 1000, ranker, 2, { all: 10, first: 10, second: 100 });
     expect(rows.map((r) => r.id)).toEqual([7, 407]);
     expect(calls).toEqual([[[{ term: 0, repeated: false }]]]);
   });
 
   it("widens to the k-th score it found when that does not certify, and the result is exact", async () => {
     const { ranker, calls } = fakeIndex(chunks, values);
-    const rows = await rankPruned(terms, 1000, ranker, 4, { first: 10, second: 10_000 });
+    const rows = await rankPruned(terms, 1000, ranker, 4, { all: 10, first: 10, second: 10_000 });
     expect(rows.map((r) => r.id)).toEqual([7, 407, 807, 0]);
     expect(calls).toHaveLength(2);
   });
 
   it("ranks every match when fewer than the limit are found in a small scope", async () => {
     const { ranker, calls } = fakeIndex(chunks.map((c) => ({ ...c, inView: c.id === 500 || c.id === 7 })), values);
-    const rows = await rankPruned(terms, 1000, ranker, 3, { first: 10, second: 10 });
+    const rows = await rankPruned(terms, 1000, ranker, 3, { all: 10, first: 10, second: 10 });
     expect(rows.map((r) => r.id)).toEqual([7, 500]);
     expect(calls.at(-1)).toBeNull();
   });
 
   it("returns fewer than the limit from a large scope rather than rank every common match", async () => {
     const { ranker, calls } = fakeIndex(chunks, values);
-    const rows = await rankPruned(terms, 1000, ranker, 4, { first: 10, second: 10 });
+    const rows = await rankPruned(terms, 1000, ranker, 4, { all: 10, first: 10, second: 10 });
     expect(rows.map((r) => r.id)).toEqual([7, 407, 807]);
     expect(calls).not.toContain(null);
   });
@@ -60,7 +60,7 @@ describe("pruned ranking", () => {
     const loose = [bound(3, 5), bound(1000, 0.5), bound(1000, 0.4), bound(40, 3)];
     const held = [...[0, 1, 2].map((id) => ({ id, terms: [0] })), ...Array.from({ length: 40 }, (_, i) => ({ id: 10 + i, terms: [1, 2, 3] }))];
     const { ranker, calls } = fakeIndex(held, [2.5, 0.5, 0.4, 2]);
-    const rows = await rankPruned(loose, 1000, ranker, 3, { first: 10, second: 10 });
+    const rows = await rankPruned(loose, 1000, ranker, 3, { all: 10, first: 10, second: 10 });
     // Exact would be three of the 2.9s; within the budget only term 0's chunks could be scored.
     expect(rows.map((r) => r.id)).toEqual([0, 1, 2]);
     expect(calls).toEqual([[[{ term: 0, repeated: false }]]]);

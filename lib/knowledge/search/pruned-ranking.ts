@@ -1,4 +1,4 @@
-import { coveringClauses, thresholdForBudget, type Clause, type TermBound } from "./candidate-clauses";
+import { coveringClauses, expectedMatches, thresholdForBudget, type Clause, type TermBound } from "./candidate-clauses";
 
 export interface RankedChunk {
   id: number;
@@ -16,8 +16,12 @@ export interface ChunkRanker {
   smallScope(): Promise<boolean>;
 }
 
-/** How many chunks each pass may score: the first tries to certify cheaply, the second widens. */
+/**
+ * How many chunks each pass may score (the first tries to certify cheaply, the second widens), and
+ * up to how many matches ranking them all is cheaper than passes.
+ */
 export interface PassBudgets {
+  all: number;
   first: number;
   second: number;
 }
@@ -40,12 +44,13 @@ async function rankRest(ranker: ChunkRanker, found: RankedChunk[], limit: number
  * The best `limit` chunks by the engine's score, scoring only chunks that could rank. The first pass
  * scores the chunks whose term bounds reach a threshold chosen for the first budget. When its k-th
  * score is below that threshold, that score is a floor of the true k-th, and the second pass lowers
- * the threshold to it (or to what the second budget allows). Every match is ranked when all fit the
- * first budget, or when fewer than `limit` chunks were found in a small scope. The result is exact
+ * the threshold to it (or to what the second budget allows). Every match is ranked when they are
+ * few, or when fewer than `limit` chunks were found in a small scope. The result is exact
  * unless the second budget ran out; then each chunk left out scores below the threshold used (and
  * in a large scope fewer than `limit` chunks may come back: the others hold only common terms).
  */
 export async function rankPruned(terms: readonly TermBound[], total: number, ranker: ChunkRanker, limit: number, budgets: PassBudgets): Promise<RankedChunk[]> {
+  if (expectedMatches(terms, coveringClauses(terms, 0), total) <= budgets.all) return ranker.rankAll(limit, false);
   const first = thresholdForBudget(terms, total, budgets.first);
   if (first <= 0) return ranker.rankAll(limit, false);
   const rows = await rankClauses(ranker, coveringClauses(terms, first), limit);

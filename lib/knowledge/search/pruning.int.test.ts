@@ -26,7 +26,7 @@ function skewedText(next: () => number, words: number): string {
 }
 
 /** Every match ranked: no threshold fits an unbounded budget. */
-const EVERY_MATCH: PassBudgets = { first: Infinity, second: Infinity };
+const EVERY_MATCH: PassBudgets = { all: Infinity, first: Infinity, second: Infinity };
 
 describe.each(testProviders())("pruned knowledge search on %s", (provider: DbProvider) => {
   let t: TestDatabase;
@@ -71,7 +71,7 @@ describe.each(testProviders())("pruned knowledge search on %s", (provider: DbPro
       const terms = searchTerms(skewedText(next, 2 + Math.floor(next() * 5)));
       const scope = { userId: ada, roomId: null };
       const full = await search(terms, scope, EVERY_MATCH);
-      const pruned = await search(terms, scope, { first: 20, second: Infinity });
+      const pruned = await search(terms, scope, { all: 0, first: 20, second: Infinity });
       expect(pruned.map((r) => r.id), terms.join(" ")).toEqual(full.map((r) => r.id));
       expect(pruned.map((r) => r.score)).toEqual(full.map((r) => r.score).map((s) => expect.closeTo(s, 9)));
     }
@@ -83,12 +83,23 @@ describe.each(testProviders())("pruned knowledge search on %s", (provider: DbPro
       const terms = searchTerms(skewedText(next, 3));
       const scope = { userId: ada, roomId: null };
       const all = await search(terms, scope, EVERY_MATCH, 1000);
-      const pruned = await search(terms, scope, { first: 60, second: 60 });
+      const pruned = await search(terms, scope, { all: 0, first: 60, second: 60 });
       expect(pruned).toHaveLength(Math.min(6, all.length));
       const scoreOf = new Map(all.map((r) => [r.id, r.score]));
       for (const hit of pruned) expect(hit.score).toBeCloseTo(scoreOf.get(hit.id)!, 9);
       expect(pruned.map((r) => r.score)).toEqual([...pruned.map((r) => r.score)].sort((a, b) => b - a));
     }
+  });
+
+  it("ranks chunks that few raw scores beat when demotions push the best ones down", async () => {
+    const texts = Array.from({ length: 260 }, (_, i) => `${"ember ".repeat(1 + (i % 4))}glow ${i}`);
+    const doc = await addDocument(ada, texts);
+    const chunks = await t.db.knowledgeChunk.findMany({ where: { documentId: doc }, orderBy: { ordinal: "asc" } });
+    const plain = chunks.filter((c) => c.ordinal % 4 === 0).slice(0, 6).map((c) => c.id);
+    await t.db.knowledgeChunk.updateMany({ where: { documentId: doc, id: { notIn: plain } }, data: { demotion: 1000 } });
+    const hits = await lexicalSearch(t.db, [{ kind: "personal", userId: ada }], "ember", 6);
+    expect(hits.map((h) => h.chunkId).sort((a, b) => a - b)).toEqual(plain);
+    await t.db.knowledgeChunk.updateMany({ where: { documentId: doc }, data: { demotion: 0 } });
   });
 
   it("finds the chunks of a scope that holds a tiny part of the index", async () => {

@@ -8,12 +8,15 @@ import type { ScopeIds } from "./scope-ids";
 const BM25_K1 = 1.2;
 
 /**
- * Each pass costs FTS5 a walk over every query term's chunks (bm25 counts them), so there is one
- * generous pass: a second one would cost about as much as ranking every match. On the 50k-chunk
- * benchmark, 3000 returns the full ranking's top 6 for 191 of 200 questions (2000: 186, 4000: 194
- * at a third more time).
+ * Each pass costs FTS5 a walk over every query term's chunks (bm25 counts them), about what ranking
+ * 12k matches costs: so fewer matches are all ranked, and more get one generous pass. On the
+ * 50k-chunk benchmark, 3000 returns the full ranking's top 6 for 191 of 200 questions (2000: 186,
+ * 4000: 194 at a third more time).
  */
-const SQLITE_BUDGETS: PassBudgets = { first: 3000, second: 3000 };
+const SQLITE_BUDGETS: PassBudgets = { all: 12_000, first: 3000, second: 3000 };
+
+/** Every match is ranked by bm25 inside FTS5, which keeps the best this many to join with the scope. */
+const WINDOW = 200;
 
 /** FTS5's idf: never below a millionth, so terms in most chunks add next to nothing. */
 function fts5Idf(total: number, chunks: number): number {
@@ -21,14 +24,11 @@ function fts5Idf(total: number, chunks: number): number {
   return idf <= 0 ? 1e-6 : idf;
 }
 
-/** How many chunks hold each term (FTS5 matching, so stemming agrees), and how many chunks there are. */
-async function termCounts(db: Db, terms: readonly string[]): Promise<{ total: number; chunks: number[] }> {
+/** How many chunks hold each term (FTS5 matching, so stemming agrees). */
+async function termCounts(db: Db, terms: readonly string[]): Promise<number[]> {
   const counts = terms.map((_, i) => `(SELECT count(*) FROM "knowledge_chunk_fts" WHERE "knowledge_chunk_fts" MATCH ?) AS "t${i}"`);
-  const [row] = await db.$queryRawUnsafe<Record<string, number | bigint>[]>(
-    `SELECT (SELECT count(*) FROM "KnowledgeChunk") AS "total", ${counts.join(", ")}`,
-    ...terms.map(fts5Phrase),
-  );
-  return { total: Number(row!.total), chunks: terms.map((_, i) => Number(row![`t${i}`])) };
+  const [row] = await db.$queryRawUnsafe<Record<string, number | bigint>[]>(`SELECT ${counts.join(", ")}`, ...terms.map(fts5Phrase));
+  return terms.map((_, i) => Number(row![`t${i}`]));
 }
 
 function clauseQuery(terms: readonly string[], clauses: readonly Clause[]): string {
@@ -57,9 +57,9 @@ const SCORED_BY_DIFFERENCE = `"both" AS MATERIALIZED (SELECT "rowid" AS id, -${B
   "scored" AS (SELECT b.id, b.score - s.score AS score FROM "both" b JOIN "some" s ON s.id = b.id)`;
 
 /** The best chunks in view among those the CTEs' "scored" (id, score) holds, demotions applied. */
-function bestInView(ctes: string): string {
+function bestInView(ctes: string, columns = ""): string {
   return `WITH ${ctes}
-     SELECT c."id" AS id, s.score / (1 + ? * c."demotion") AS score
+     SELECT c."id" AS id, s.score / (1 + ? * c."demotion") AS score${columns}
        FROM "scored" s
        JOIN "KnowledgeChunk" c ON c."id" = s.id
        JOIN "KnowledgeDocument" d ON d."id" = c."documentId"
@@ -90,10 +90,23 @@ function sqliteRanker(db: Db, terms: readonly string[], scope: ScopeIds, demotio
   return {
     smallScope: () => scopeIsSmall(db, scope),
     async rankAll(limit, fromScope) {
-      const scored = fromScope
-        ? scoredAmong(IDS_IN_VIEW)
-        : `"scored" AS MATERIALIZED (SELECT "rowid" AS id, -${BM25} AS score ${MATCHING})`;
-      return ranked(await query(scored, everyTerm, ...(fromScope ? [scope.userId, scope.roomId] : []), ...tail, limit));
+      if (fromScope) return ranked(await query(scoredAmong(IDS_IN_VIEW), everyTerm, scope.userId, scope.roomId, ...tail, limit));
+      // The best raw scores first, with how many there are and the lowest: when the k-th in view
+      // (demotions only lower scores) is above it, no match outside the window could rank.
+      const window = Math.max(WINDOW, limit * 20);
+      const best = await db.$queryRawUnsafe<(RankedChunk & { matches: number | bigint; lowest: number })[]>(
+        bestInView(
+          `"scored" AS MATERIALIZED (SELECT "rowid" AS id, -${BM25} AS score ${MATCHING} ORDER BY ${BM25} LIMIT ?)`,
+          `, (SELECT count(*) FROM "scored") AS matches, (SELECT min(score) FROM "scored") AS lowest`,
+        ),
+        everyTerm,
+        window,
+        ...tail,
+        limit,
+      );
+      const complete = best.length > 0 && Number(best[0]!.matches) < window;
+      if (complete || (best.length >= limit && best[limit - 1]!.score > best[0]!.lowest)) return ranked(best);
+      return ranked(await query(`"scored" AS MATERIALIZED (SELECT "rowid" AS id, -${BM25} AS score ${MATCHING})`, everyTerm, ...tail, limit));
     },
     async rank(clauses, limit) {
       if (clauses.every((clause) => clause.length === 1)) {
@@ -107,7 +120,11 @@ function sqliteRanker(db: Db, terms: readonly string[], scope: ScopeIds, demotio
 
 /** FTS5 bm25 (body 1.0, heading path 0.5), divided by the demotion factor, best `limit` in view. */
 export async function sqliteLexicalSearch(db: Db, terms: readonly string[], scope: ScopeIds, limit: number, demotionWeight: number, budgets = SQLITE_BUDGETS): Promise<RankedChunk[]> {
-  const { total, chunks } = await termCounts(db, terms);
+  const [size] = await db.$queryRawUnsafe<{ total: number | bigint }[]>(`SELECT count(*) AS total FROM "KnowledgeChunk"`);
+  const total = Number(size!.total);
+  // So few chunks in all that counting each term's would cost more than it spares.
+  if (total <= budgets.all) return sqliteRanker(db, terms, scope, demotionWeight).rankAll(limit, false);
+  const chunks = await termCounts(db, terms);
   const found = terms.map((term, i) => ({ term, chunks: chunks[i]! })).filter((t) => t.chunks > 0);
   if (found.length === 0) return [];
   // The slack absorbs rounding: a bound must never fall below the score FTS5 computes.
