@@ -90,7 +90,8 @@ function sqliteRanker(db: Db, terms: readonly string[], scope: ScopeIds, demotio
   return {
     smallScope: () => scopeIsSmall(db, scope),
     async rankAll(limit, fromScope) {
-      if (fromScope) return ranked(await query(scoredAmong(IDS_IN_VIEW), everyTerm, scope.userId, scope.roomId, ...tail, limit));
+      const fromTheScope = async () => ranked(await query(scoredAmong(IDS_IN_VIEW), everyTerm, scope.userId, scope.roomId, ...tail, limit));
+      if (fromScope) return fromTheScope();
       // The best raw scores first, with how many there are and the lowest: when the k-th in view
       // (demotions only lower scores) is above it, no match outside the window could rank.
       const window = Math.max(WINDOW, limit * 20);
@@ -106,6 +107,7 @@ function sqliteRanker(db: Db, terms: readonly string[], scope: ScopeIds, demotio
       );
       const complete = best.length > 0 && Number(best[0]!.matches) < window;
       if (complete || (best.length >= limit && best[limit - 1]!.score > best[0]!.lowest)) return ranked(best);
+      if (await scopeIsSmall(db, scope)) return fromTheScope();
       return ranked(await query(`"scored" AS MATERIALIZED (SELECT "rowid" AS id, -${BM25} AS score ${MATCHING})`, everyTerm, ...tail, limit));
     },
     async rank(clauses, limit) {
