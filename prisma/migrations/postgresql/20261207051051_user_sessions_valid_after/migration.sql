@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "sessionsValidAfter" TIMESTAMP(3);
+
