@@ -14,9 +14,11 @@ afterEach(async () => {
   await Promise.all([openai.close(), anthropic.close()]);
 });
 
+const PRIMARY = "openai:gpt-4.1-mini";
+
 const request = {
   messages: [{ role: "user" as const, content: "Hi" }],
-  model: "openai:gpt-4.1-mini",
+  model: PRIMARY,
   fallbacks: ["anthropic:claude-haiku-4-5"],
 } as const;
 
@@ -25,8 +27,11 @@ async function metricLine(name: string, labels: string): Promise<string | undefi
   return text.split("\n").find((line) => line.startsWith(`${name}{${labels}}`));
 }
 
-describe("per-provider circuit breaker in the chat path", () => {
-  it("opens after N failures, skips the provider, then recovers through a single half-open probe", async () => {
+const primaryBreaker = (deps: ReturnType<typeof testDeps>) => deps.breakers.states(["openai"]).openai?.models[PRIMARY];
+const PRIMARY_LABELS = `provider="openai",model="${PRIMARY}"`;
+
+describe("a model's circuit breaker in the chat path", () => {
+  it("opens after N failures, skips the model, then recovers through a single half-open probe", async () => {
     const deps = testDeps({
       OPENAI_API_KEY: "sk-test",
       OPENAI_BASE_URL: openai.baseURL,
@@ -42,8 +47,9 @@ describe("per-provider circuit breaker in the chat path", () => {
     await collectEvents(streamChat(request, deps));
     await collectEvents(streamChat(request, deps));
     expect(openai.chatRequests()).toHaveLength(2);
-    expect(deps.breakers.states(["openai"]).openai).toMatchObject({ state: "open", retryAt: deps.clock.now + 30_000 });
-    expect(await metricLine("ai_provider_circuit_state", 'provider="openai"')).toMatch(/ 2$/);
+    expect(primaryBreaker(deps)).toMatchObject({ state: "open", retryAt: deps.clock.now + 30_000 });
+    expect(deps.breakers.states(["openai"]).openai?.state).toBe("closed");
+    expect(await metricLine("ai_model_circuit_state", PRIMARY_LABELS)).toMatch(/ 2$/);
     expect(await metricLine("ai_provider_errors_total", 'provider="openai",kind="server"')).toMatch(/ [2-9]\d*$/);
 
     const skipped = await collectEvents(streamChat(request, deps));
@@ -55,7 +61,7 @@ describe("per-provider circuit breaker in the chat path", () => {
     openai.fallbackReply = { kind: "stream", chunks: ["primary ", "is ", "back"], chunkDelayMs: 150 };
     const probe = collectEvents(streamChat(request, deps));
     await expect.poll(() => openai.chatRequests().length).toBe(3);
-    expect(deps.breakers.states(["openai"]).openai?.state).toBe("half_open");
+    expect(primaryBreaker(deps)?.state).toBe("half_open");
 
     // While the probe is out, other requests still go to the fallback.
     const during = await collectEvents(streamChat(request, deps));
@@ -64,7 +70,7 @@ describe("per-provider circuit breaker in the chat path", () => {
 
     const probeEvents: ChatEvent[] = await probe;
     expect(textOf(probeEvents)).toBe("primary is back");
-    expect(deps.breakers.states(["openai"]).openai?.state).toBe("closed");
-    expect(await metricLine("ai_provider_circuit_state", 'provider="openai"')).toMatch(/ 0$/);
+    expect(primaryBreaker(deps)?.state).toBe("closed");
+    expect(await metricLine("ai_model_circuit_state", PRIMARY_LABELS)).toMatch(/ 0$/);
   });
 });

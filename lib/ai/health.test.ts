@@ -3,7 +3,7 @@ import { aiHealthCheck } from "./health";
 import { testDeps } from "./testing/chat-harness";
 
 function openBreaker(deps: ReturnType<typeof testDeps>, provider: "openai" | "ollama") {
-  for (let i = 0; i < deps.config.breaker.failureThreshold; i++) deps.breakers.get(provider).tryAcquire()!.fail();
+  for (let i = 0; i < deps.config.breaker.failureThreshold; i++) deps.breakers.provider(provider).tryAcquire()!.fail();
 }
 
 describe("aiHealthCheck", () => {
@@ -18,5 +18,12 @@ describe("aiHealthCheck", () => {
     expect(await aiHealthCheck(deps)()).toEqual({ status: "degraded", detail: "OpenAI: open, Ollama: closed" });
     openBreaker(deps, "ollama");
     expect((await aiHealthCheck(deps)()).status).toBe("down");
+  });
+
+  it("names each model whose breaker is not closed, beside its provider's", async () => {
+    const deps = testDeps({ OPENAI_API_KEY: "sk" });
+    deps.breakers.model("openai:gpt-5").tryAcquire()!.succeed();
+    for (let i = 0; i < deps.config.breaker.failureThreshold; i++) deps.breakers.model("openai:o3").tryAcquire()!.fail();
+    expect(await aiHealthCheck(deps)()).toEqual({ status: "degraded", detail: "OpenAI: closed, openai:o3: open" });
   });
 });

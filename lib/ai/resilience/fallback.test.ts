@@ -66,17 +66,29 @@ describe("runWithFallback", () => {
 
   it("skips a provider whose breaker is open without calling it", async () => {
     const { options, calls, switches, breakers } = setup({});
-    for (let i = 0; i < 3; i++) breakers.get("openai").tryAcquire()!.fail();
+    for (let i = 0; i < 3; i++) breakers.provider("openai").tryAcquire()!.fail();
     const result = await runWithFallback(options);
     expect(result.model).toBe(B);
     expect(calls).toEqual([B]);
     expect(switches).toEqual([`${A} -> ${B} (circuit_open)`]);
   });
 
-  it("books provider failures on the breaker but not client errors", async () => {
-    const { options, breakers } = setup({ [A]: [httpError(500), httpError(400)] });
-    await runWithFallback(options);
-    expect(breakers.get("openai").snapshot().failuresInWindow).toBe(1);
+  it("skips a model whose own breaker is open, and only that model", async () => {
+    const { options, calls, switches, breakers } = setup({}, { candidates: [A, "openai:gpt-5", B] });
+    for (let i = 0; i < 3; i++) breakers.model(A).tryAcquire()!.fail();
+    const result = await runWithFallback(options);
+    expect(result.model).toBe("openai:gpt-5");
+    expect(calls).toEqual(["openai:gpt-5"]);
+    expect(switches).toEqual([`${A} -> openai:gpt-5 (circuit_open)`]);
+  });
+
+  it("books a model's failures on its own breaker, an auth failure on the provider's, client errors on neither", async () => {
+    const { options, breakers } = setup({ [A]: [httpError(500), httpError(400)], [B]: [httpError(401)] });
+    await expect(runWithFallback(options)).rejects.toMatchObject({ code: "AI_PROVIDER_FAILED" });
+    expect(breakers.model(A).snapshot().failuresInWindow).toBe(1);
+    expect(breakers.provider("openai").snapshot().failuresInWindow).toBe(0);
+    expect(breakers.provider("anthropic").snapshot().failuresInWindow).toBe(1);
+    expect(breakers.model(B).snapshot().failuresInWindow).toBe(0);
   });
 
   it("reports a timeout when every model timed out", async () => {

@@ -2,10 +2,9 @@ import { AppError } from "../../errors/app-error";
 import { aiLogger } from "../log";
 import { providerOf, type ModelRef } from "../model-ref";
 import { backoffDelayMs, sleep, type RetryPolicy } from "./backoff";
-import type { BreakerRegistry } from "./breaker-registry";
-import type { BreakerPermit } from "./circuit-breaker";
+import type { BreakerRegistry, ModelPermit } from "./breaker-registry";
 import { recordProviderError } from "./metrics";
-import { classifyProviderError, countsAgainstProvider, type FailureKind, type ProviderFailure } from "./provider-errors";
+import { classifyProviderError, type FailureKind, type ProviderFailure } from "./provider-errors";
 
 export type SwitchReason = FailureKind | "circuit_open";
 
@@ -34,20 +33,21 @@ export interface FallbackSuccess<T> {
   model: ModelRef;
   value: T;
   /** Settle it when the work that `run` started is over (e.g. the stream finished). */
-  permit: BreakerPermit;
+  permit: ModelPermit;
 }
 
 /**
  * Classifies a failed request and books it: the error metric, the breaker verdict and a log line.
  * Every failure of a provider request goes through here, before or after its first token.
  */
-export function reportAttemptFailure(model: ModelRef, err: unknown, permit: BreakerPermit, attempt: number): ProviderFailure {
+export function reportAttemptFailure(model: ModelRef, err: unknown, permit: ModelPermit, attempt: number): ProviderFailure {
   const failure = classifyProviderError(err);
-  const provider = providerOf(model);
-  recordProviderError(provider, failure.kind);
-  if (countsAgainstProvider(failure.kind)) permit.fail();
-  else permit.release();
-  aiLogger.warn({ model, attempt, kind: failure.kind, status: failure.status, reason: failure.message }, "AI request failed");
+  recordProviderError(providerOf(model), failure.kind);
+  permit.fail(failure);
+  aiLogger.warn(
+    { model, attempt, kind: failure.kind, scope: failure.scope, status: failure.status, reason: failure.message },
+    "AI request failed",
+  );
   return failure;
 }
 
@@ -82,8 +82,9 @@ export function allModelsFailedError(attempts: readonly AttemptRecord[]): AppErr
 
 /**
  * Runs `run` against the candidates: retries retryable failures with backoff (honouring
- * retry-after), skips providers whose breaker is open, and moves on to the next model when one
- * is exhausted. Rejects with the caller's abort reason, or with allModelsFailedError.
+ * retry-after), skips a model whose own or whose provider's breaker is open, and moves on to the
+ * next model when one is exhausted. Rejects with the caller's abort reason, or with
+ * allModelsFailedError.
  */
 export async function runWithFallback<T>(options: FallbackOptions<T>): Promise<FallbackSuccess<T>> {
   const { candidates, breakers, signal } = options;
@@ -94,7 +95,7 @@ export async function runWithFallback<T>(options: FallbackOptions<T>): Promise<F
   for (const model of candidates) {
     for (let retry = 0; ; retry++) {
       signal.throwIfAborted();
-      const permit = breakers.get(providerOf(model)).tryAcquire();
+      const permit = breakers.acquire(model);
       if (!permit) {
         reason = "circuit_open";
         attempts.push({ model, kind: reason, retryable: true });

@@ -1,6 +1,6 @@
 import { Counter, Gauge } from "prom-client";
 import { metricsRegistry } from "../../observability/metrics";
-import type { ProviderId } from "../model-ref";
+import { providerOf, type ModelRef, type ProviderId } from "../model-ref";
 import type { BreakerState } from "./circuit-breaker";
 import type { FailureKind } from "./provider-errors";
 
@@ -16,6 +16,15 @@ const breakerStateGauge =
     registers: [metricsRegistry],
   });
 
+const modelBreakerStateGauge =
+  (metricsRegistry.getSingleMetric("ai_model_circuit_state") as Gauge<"provider" | "model"> | undefined) ??
+  new Gauge({
+    name: "ai_model_circuit_state",
+    help: "Circuit breaker state per AI model (provider:model): 0 closed, 1 half-open, 2 open.",
+    labelNames: ["provider", "model"],
+    registers: [metricsRegistry],
+  });
+
 const providerErrorsCounter =
   (metricsRegistry.getSingleMetric("ai_provider_errors_total") as Counter<"provider" | "kind"> | undefined) ??
   new Counter({
@@ -27,6 +36,14 @@ const providerErrorsCounter =
 
 export function recordBreakerState(provider: ProviderId, state: BreakerState): void {
   breakerStateGauge.set({ provider }, BREAKER_STATE_VALUE[state]);
+}
+
+export function recordModelBreakerState(model: ModelRef, state: BreakerState): void {
+  modelBreakerStateGauge.set({ provider: providerOf(model), model }, BREAKER_STATE_VALUE[state]);
+}
+
+export function forgetModelBreakerState(model: ModelRef): void {
+  modelBreakerStateGauge.remove({ provider: providerOf(model), model });
 }
 
 export function recordProviderError(provider: ProviderId, kind: FailureKind): void {

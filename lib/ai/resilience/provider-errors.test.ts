@@ -1,6 +1,6 @@
 import { APICallError } from "ai";
 import { describe, expect, it } from "vitest";
-import { AiTimeoutError, classifyProviderError, countsAgainstProvider, parseRetryAfter } from "./provider-errors";
+import { AiTimeoutError, classifyProviderError, parseRetryAfter } from "./provider-errors";
 
 function httpError(statusCode: number, responseHeaders: Record<string, string> = {}) {
   return new APICallError({ message: "x", url: "http://p/v1", requestBodyValues: {}, statusCode, responseHeaders });
@@ -58,11 +58,38 @@ describe("parseRetryAfter", () => {
   });
 });
 
-describe("countsAgainstProvider", () => {
-  it("blames the provider for outages but not for our own bad requests", () => {
-    expect(countsAgainstProvider("server")).toBe(true);
-    expect(countsAgainstProvider("timeout")).toBe(true);
-    expect(countsAgainstProvider("client")).toBe(false);
-    expect(countsAgainstProvider("auth")).toBe(false);
+describe("failure scope: which breaker a failure counts against", () => {
+  it.each([
+    [401, "provider"],
+    [402, "provider"],
+    [403, "provider"],
+    [404, "model"],
+    [408, "model"],
+    [429, "model"],
+    [500, "model"],
+    [503, "model"],
+    [400, "none"],
+    [422, "none"],
+  ])("HTTP %i counts against the %s", (status, scope) => {
+    expect(classifyProviderError(httpError(status)).scope).toBe(scope);
+  });
+
+  it("blames the provider when no connection could be opened, the model when one broke", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" });
+    const dns = Object.assign(new Error("getaddrinfo ENOTFOUND ai.invalid"), { code: "ENOTFOUND" });
+    for (const cause of [refused, dns]) {
+      const err = new APICallError({ message: "Cannot connect", url: "u", requestBodyValues: {}, isRetryable: true, cause: new TypeError("fetch failed", { cause }) });
+      expect(classifyProviderError(err)).toMatchObject({ kind: "network", scope: "provider" });
+    }
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+    expect(classifyProviderError(new TypeError("terminated", { cause: reset }))).toMatchObject({ kind: "network", scope: "model" });
+  });
+
+  it("counts our own timeouts, stream errors and unknown failures against the model", () => {
+    expect(classifyProviderError(new AiTimeoutError("first_token", 500)).scope).toBe("model");
+    expect(classifyProviderError({ type: "authentication_error" }).scope).toBe("provider");
+    expect(classifyProviderError({ type: "not_found_error" }).scope).toBe("model");
+    expect(classifyProviderError({ type: "invalid_request_error" }).scope).toBe("none");
+    expect(classifyProviderError(new Error("weird")).scope).toBe("model");
   });
 });

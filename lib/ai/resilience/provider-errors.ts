@@ -2,8 +2,18 @@ import { APICallError, RetryError } from "ai";
 
 export type FailureKind = "timeout" | "network" | "rate_limit" | "server" | "auth" | "client" | "unknown";
 
+/**
+ * Which circuit breaker a failure is evidence against. `provider`: the provider cannot be reached
+ * or refuses our credentials, so every model of it would fail. `model`: this model failed while
+ * the provider itself may be fine (gateways and large APIs routinely fail one model at a time).
+ * `none`: our request was at fault. Unclear cases count against the model: blaming the provider
+ * would refuse its healthy models too.
+ */
+export type FailureScope = "provider" | "model" | "none";
+
 export interface ProviderFailure {
   kind: FailureKind;
+  scope: FailureScope;
   retryable: boolean;
   /** HTTP status when the provider answered with an error status. */
   status?: number;
@@ -32,17 +42,15 @@ export class AiTimeoutError extends Error {
   }
 }
 
+// Failing to open a connection at all (refused, unknown host, unreachable): the provider's fault.
+const CONNECT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 const NETWORK_CODES = new Set([
+  ...CONNECT_CODES,
   "ECONNRESET",
-  "ECONNREFUSED",
   "ECONNABORTED",
-  "ETIMEDOUT",
   "EPIPE",
-  "ENOTFOUND",
-  "EAI_AGAIN",
   "UND_ERR_SOCKET",
   "UND_ERR_CLOSED",
-  "UND_ERR_CONNECT_TIMEOUT",
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT",
 ]);
@@ -58,16 +66,34 @@ function causes(err: unknown): unknown[] {
   return chain;
 }
 
+function errorCode(err: unknown): unknown {
+  return err instanceof Error ? (err as { code?: unknown }).code : undefined;
+}
+
 function isNetworkError(err: unknown): boolean {
   return causes(err).some((e) => {
     if (!(e instanceof Error)) return false;
-    const code = (e as { code?: unknown }).code;
+    const code = errorCode(e);
     return (typeof code === "string" && NETWORK_CODES.has(code)) || NETWORK_MESSAGES.includes(e.message.toLowerCase());
+  });
+}
+
+function isConnectError(err: unknown): boolean {
+  return causes(err).some((e) => {
+    const code = errorCode(e);
+    return typeof code === "string" && CONNECT_CODES.has(code);
   });
 }
 
 function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+// 402: the account is out of credit (OpenRouter and others), which no other model of it escapes.
+function scopeForStatus(status: number): FailureScope {
+  if (status === 401 || status === 402 || status === 403) return "provider";
+  if (status === 404 || status === 408 || status === 409 || status === 429 || status >= 500) return "model";
+  return "none";
 }
 
 function kindForStatus(status: number): FailureKind {
@@ -98,20 +124,22 @@ function classifyStreamErrorObject(err: object): ProviderFailure | undefined {
   const label = [type, code].filter((v): v is string => typeof v === "string").join(" ");
   if (!label) return undefined;
   const text = typeof message === "string" ? `${label}: ${message}` : label;
-  if (/rate_limit/.test(label)) return { kind: "rate_limit", retryable: true, message: text };
-  if (/overloaded|server_error|api_error|internal/.test(label)) return { kind: "server", retryable: true, message: text };
-  if (/authentication|permission/.test(label)) return { kind: "auth", retryable: false, message: text };
-  if (/invalid_request|not_found/.test(label)) return { kind: "client", retryable: false, message: text };
-  return { kind: "unknown", retryable: false, message: text };
+  if (/rate_limit/.test(label)) return { kind: "rate_limit", scope: "model", retryable: true, message: text };
+  if (/overloaded|server_error|api_error|internal/.test(label)) return { kind: "server", scope: "model", retryable: true, message: text };
+  if (/authentication|permission/.test(label)) return { kind: "auth", scope: "provider", retryable: false, message: text };
+  if (/not_found/.test(label)) return { kind: "client", scope: "model", retryable: false, message: text };
+  if (/invalid_request/.test(label)) return { kind: "client", scope: "none", retryable: false, message: text };
+  return { kind: "unknown", scope: "model", retryable: false, message: text };
 }
 
 /** Decides what a provider error means for retrying, fallback and the breaker. */
 export function classifyProviderError(err: unknown, now = Date.now()): ProviderFailure {
   if (RetryError.isInstance(err)) return classifyProviderError(err.lastError, now);
-  if (err instanceof AiTimeoutError) return { kind: "timeout", retryable: true, message: err.message };
+  if (err instanceof AiTimeoutError) return { kind: "timeout", scope: "model", retryable: true, message: err.message };
   if (APICallError.isInstance(err) && err.statusCode !== undefined && err.statusCode >= 400) {
     return {
       kind: kindForStatus(err.statusCode),
+      scope: scopeForStatus(err.statusCode),
       retryable: isRetryableStatus(err.statusCode),
       status: err.statusCode,
       retryAfterMs: parseRetryAfter(err.responseHeaders, now),
@@ -120,16 +148,12 @@ export function classifyProviderError(err: unknown, now = Date.now()): ProviderF
   }
   // Includes a 200 response whose body broke off ("Failed to process successful response").
   if (isNetworkError(err) || (APICallError.isInstance(err) && err.statusCode === undefined && err.isRetryable)) {
-    return { kind: "network", retryable: true, message: err instanceof Error ? err.message : "network error" };
+    const scope = isConnectError(err) ? "provider" : "model";
+    return { kind: "network", scope, retryable: true, message: err instanceof Error ? err.message : "network error" };
   }
   if (err !== null && typeof err === "object" && !(err instanceof Error)) {
     const fromStream = classifyStreamErrorObject(err);
     if (fromStream) return fromStream;
   }
-  return { kind: "unknown", retryable: false, message: err instanceof Error ? err.message : String(err) };
-}
-
-/** Whether a failure says something about the provider's health (rather than about our request). */
-export function countsAgainstProvider(kind: FailureKind): boolean {
-  return kind !== "auth" && kind !== "client";
+  return { kind: "unknown", scope: "model", retryable: false, message: err instanceof Error ? err.message : String(err) };
 }
