@@ -106,4 +106,44 @@ describe("circuit breakers per provider and per model, through the real SDK clie
     expect(await aiHealthCheck(deps)()).toEqual({ status: "degraded", detail: "Anthropic: closed, OpenAI-compatible server: open" });
     expect(await metricLine("ai_provider_circuit_state", 'provider="openai-compatible"')).toMatch(/ 2$/);
   });
+
+  it("timeouts blame the provider only when every model tried times out", async () => {
+    const settings = {
+      OPENAI_COMPATIBLE_BASE_URL: gateway.baseURL,
+      OPENAI_COMPATIBLE_MODELS: "bad-model,good-model",
+      AI_MAX_RETRIES: "0",
+      AI_BREAKER_FAILURE_THRESHOLD: "2",
+      AI_FIRST_TOKEN_TIMEOUT_MS: "1000",
+    };
+    gateway.replyFor = (body) =>
+      (body as { model?: string }).model === "bad-model" ? { kind: "stall" } : { kind: "stream", chunks: ["good answer"] };
+    const oneSlow = testDeps(settings);
+    for (let question = 1; question <= 3; question++) {
+      expect(finished(await ask(BAD, oneSlow, [GOOD]))).toEqual({ model: GOOD, text: "good answer" });
+    }
+    const slowStates = oneSlow.breakers.states(["openai-compatible"])["openai-compatible"]!;
+    expect([slowStates.state, slowStates.models[BAD]?.state]).toEqual(["closed", "open"]);
+
+    gateway.replyFor = () => ({ kind: "stall" });
+    const allSlow = testDeps(settings);
+    await ask(BAD, allSlow, [GOOD]);
+    await ask(BAD, allSlow, [GOOD]);
+    expect(allSlow.breakers.states(["openai-compatible"])["openai-compatible"]?.state).toBe("open");
+  });
+
+  it("a rejected API key opens the provider's breaker after one try per model", async () => {
+    const deps = testDeps({
+      OPENAI_COMPATIBLE_BASE_URL: gateway.baseURL,
+      OPENAI_COMPATIBLE_MODELS: "bad-model,good-model",
+      AI_BREAKER_FAILURE_THRESHOLD: "2",
+    });
+    gateway.replyFor = () => ({ kind: "status", status: 401, message: "invalid api key" });
+
+    const refused = await ask(GOOD, deps, [BAD]);
+    expect(refused.at(-1)).toMatchObject({ type: "error", code: "AI_PROVIDER_FAILED" });
+    expect(gateway.chatRequests()).toHaveLength(2);
+    const states = deps.breakers.states(["openai-compatible"])["openai-compatible"]!;
+    expect(states.state).toBe("open");
+    expect([states.models[BAD]?.state, states.models[GOOD]?.state]).toEqual(["closed", "closed"]);
+  });
 });
