@@ -61,7 +61,14 @@ export function createBreakerRegistry(options: Omit<BreakerOptions, "onStateChan
     let breaker = models.get(ref);
     if (!breaker) {
       if (models.size >= MAX_MODEL_BREAKERS) evictOne();
-      breaker = new CircuitBreaker({ ...options, onStateChange: (state) => recordModelBreakerState(ref, state) });
+      // A request still running on an evicted breaker must not bring its gauge back.
+      const created: CircuitBreaker = new CircuitBreaker({
+        ...options,
+        onStateChange: (state) => {
+          if (models.get(ref) === created) recordModelBreakerState(ref, state);
+        },
+      });
+      breaker = created;
       models.set(ref, breaker);
       recordModelBreakerState(ref, "closed");
     }
