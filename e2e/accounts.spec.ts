@@ -78,9 +78,12 @@ test("an admin changes a role, and it is audited and applies on the next request
   expect((await memberPage.goto("/admin"))?.status()).toBe(403);
 });
 
-test("a disabled account is refused on its next request and at sign-in", async ({ browser, page }) => {
+test("a disabled account is refused on its next request and at sign-in; its old sessions stay ended", async ({ browser, page }) => {
   const memberPage = await freshPage(browser);
   await signIn(memberPage, member);
+  const oldCookies = await memberPage.context().cookies();
+  const sessionUser = async () => ((await (await memberPage.request.get("/api/auth/session")).json()) as { user?: unknown }).user;
+  expect(await sessionUser()).toBeTruthy();
 
   await signIn(page, admin);
   await page.goto("/admin");
@@ -89,6 +92,9 @@ test("a disabled account is refused on its next request and at sign-in", async (
   await expect(row.getByText("disabled")).toBeVisible();
   await expect(page.getByRole("table", { name: "Audit log" })).toContainText(`disabled ${member.email}`);
 
+  // Sessions are checked against the account at most a few seconds apart.
+  await expect.poll(sessionUser, { timeout: 15_000 }).toBeUndefined();
+  await memberPage.context().addCookies(oldCookies);
   await memberPage.reload();
   await expect(memberPage).toHaveURL(/\/signin\?error=SESSION_ENDED/);
   await attemptSignIn(memberPage, member);
@@ -96,4 +102,9 @@ test("a disabled account is refused on its next request and at sign-in", async (
 
   await row.getByRole("button", { name: "Enable" }).click();
   await expect(row.getByText("active")).toBeVisible();
+  // Re-enabling does not revive the cookies issued before the account was disabled.
+  await memberPage.context().addCookies(oldCookies);
+  expect(await sessionUser()).toBeUndefined();
+  await signIn(memberPage, member);
+  expect(await sessionUser()).toBeTruthy();
 });

@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ensurePresetAdmin } from "../lib/auth/users";
 import { buildConfig, ConfigError, type AppConfig } from "../lib/config";
 import { connectDb } from "../lib/db/client";
@@ -89,6 +90,8 @@ function startChild(service: string, args: string[], env: Record<string, string>
 function startChildren(config: AppConfig): Map<string, ChildProcess> {
   const { PORT, HOST, NEXTAUTH_URL } = config.env;
   const web = startChild("web", [bin("next", "dist/bin/next"), dev ? "dev" : "start", "-p", String(PORT), "-H", HOST], {
+    // The real client address for rate limits: see scripts/peer-address.mjs (in NODE_OPTIONS so `next dev`'s worker gets it too).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(join(root, "scripts", "peer-address.mjs")).href}`].filter(Boolean).join(" "),
     NEXTAUTH_SECRET: config.authSecret,
     // Without a fixed public URL, next-auth builds its URLs from the request's Host header.
     ...(NEXTAUTH_URL ? {} : { AUTH_TRUST_HOST: "true" }),

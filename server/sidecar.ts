@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { createRateLimiterFactory } from "../lib/rate-limit/factory";
 import { admit } from "./admission";
 import { CLOSE } from "./close-codes";
 import type { Connection } from "./connection";
@@ -47,7 +48,10 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
     log,
   );
   fanout.onResync(() => registry.all().forEach((room) => room.requestPeerSync()));
-  const handleEvent = createEventHandler(db);
+  const rateLimits = createRateLimiterFactory({ redisUrl: options.redisUrl, log });
+  const handleEvent = createEventHandler(db, {
+    chat: rateLimits.create({ name: "room-chat-user", limit: options.limits.chatMessagesPerMinute ?? 30, windowMs: 60_000 }),
+  });
   const userConnections = new UserConnectionCounter(options.limits.maxConnectionsPerUser);
   const connections = new Set<Connection>();
   const connectionLimits = {
@@ -163,6 +167,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
       await registry.closeAll();
       await usage.flush(true);
       await fanout.close();
+      await rateLimits.close();
       wss.close();
       await stopped;
       log.info("collab sidecar stopped");

@@ -30,6 +30,9 @@ export function route<P = Record<string, string>>(handler: Handler<P>) {
       const { status, body } = publicError(err, requestId);
       if (status >= 500) log.error({ err }, "request failed");
       response = NextResponse.json(body, { status });
+      // Every limit (429) and a limit store that is away (503) say when to come back.
+      const retryAfter = body.error.details?.retryAfterSeconds;
+      if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
     }
     response.headers.set("x-request-id", requestId);
     const ms = performance.now() - started;

@@ -1,9 +1,12 @@
 import "server-only";
 import { buildAuthOptions } from "@/lib/auth/next-auth-options";
-import { createRateLimiter } from "@/lib/auth/rate-limit";
+import { createSessionValidity } from "@/lib/auth/session-validity";
+import { createSignInLimiters } from "@/lib/auth/sign-in-limits";
 import { getConfig } from "@/lib/config";
 import { connectDb, type Db } from "@/lib/db/client";
+import { parseTrustedProxies, type TrustedProxies } from "@/lib/net/client-address";
 import { logger } from "@/lib/observability/logger";
+import { createRateLimiterFactory, type RateLimiterFactory } from "@/lib/rate-limit/factory";
 import type { NextAuthOptions } from "next-auth";
 
 /**
@@ -13,6 +16,8 @@ import type { NextAuthOptions } from "next-auth";
 interface Runtime {
   db?: Promise<Db>;
   authOptions?: NextAuthOptions;
+  rateLimiters?: RateLimiterFactory;
+  trustedProxies?: TrustedProxies;
 }
 const runtime = ((globalThis as { __eliteRuntime?: Runtime }).__eliteRuntime ??= {});
 
@@ -24,16 +29,28 @@ export function getDb(): Promise<Db> {
   return runtime.db;
 }
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
+/** Where every limit of the web app counts: Redis when REDIS_URL is set (shared by all instances). */
+export function getRateLimiters(): RateLimiterFactory {
+  runtime.rateLimiters ??= createRateLimiterFactory({ redisUrl: getConfig().env.REDIS_URL, log: logger.child({ component: "rate-limit" }) });
+  return runtime.rateLimiters;
+}
+
+/** TRUSTED_PROXIES, for clientAddress(). */
+export function getTrustedProxies(): TrustedProxies {
+  runtime.trustedProxies ??= parseTrustedProxies(getConfig().env.TRUSTED_PROXIES);
+  return runtime.trustedProxies;
+}
+
+// A disabled account's sessions end within this on every instance.
+const SESSION_CHECK_TTL_MS = 5_000;
 
 export function getAuthOptions(): NextAuthOptions {
   runtime.authOptions ??= buildAuthOptions({
     config: getConfig(),
     getDb,
-    limiters: {
-      byEmail: createRateLimiter({ limit: 5, windowMs: FIFTEEN_MINUTES }),
-      byIp: createRateLimiter({ limit: 30, windowMs: FIFTEEN_MINUTES }),
-    },
+    limiters: createSignInLimiters((rule) => getRateLimiters().create(rule)),
+    trustedProxies: getTrustedProxies(),
+    isSessionValid: createSessionValidity(getDb, { ttlMs: SESSION_CHECK_TTL_MS }),
     log: logger.child({ component: "auth" }),
   });
   return runtime.authOptions;
@@ -43,5 +60,8 @@ export function getAuthOptions(): NextAuthOptions {
 export async function closeRuntime(): Promise<void> {
   const db = runtime.db;
   runtime.db = undefined;
+  const rateLimiters = runtime.rateLimiters;
+  runtime.rateLimiters = undefined;
+  await rateLimiters?.close();
   if (db) await (await db).$disconnect();
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schemas";
 import type { ActionResult } from "@/lib/forms/action-result";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
@@ -70,8 +71,8 @@ export function RegisterForm({ callbackUrl, register }: Props) {
         </div>
         <div className="field">
           <label htmlFor="password">Password</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={8} />
-          {fieldError("password") ?? <span className="hint">At least 8 characters.</span>}
+          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} />
+          {fieldError("password") ?? <span className="hint">At least {PASSWORD_MIN_LENGTH} characters; not your email or a common password.</span>}
         </div>
         <button className="btn btn-block" type="submit" disabled={pending}>
           {pending ? "Creating account…" : "Create account"}

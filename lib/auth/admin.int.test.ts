@@ -15,8 +15,8 @@ describe.each(testProviders())("user administration on %s", (provider) => {
 
   beforeAll(async () => {
     t = await createTestDatabase(provider);
-    admin = await registerUser(t.db, { email: "admin@example.com", name: "Admin", password: "adminadmin" }, open);
-    member = await registerUser(t.db, { email: "member@example.com", name: "Member", password: "membermember" }, open);
+    admin = await registerUser(t.db, { email: "admin@example.com", name: "Admin", password: "keeps-order-1842" }, open);
+    member = await registerUser(t.db, { email: "member@example.com", name: "Member", password: "joins-the-team-7" }, open);
   });
   afterAll(async () => {
     await t.dispose();

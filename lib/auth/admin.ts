@@ -54,7 +54,8 @@ export async function setDisabled(db: Db, actor: SessionUser, targetId: string, 
   const target = await loadTarget(db, actor, targetId);
   if (target.disabled === disabled) return;
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: targetId }, data: { disabled } });
+    // Disabling ends every session: cookies issued before now stay invalid after re-enabling.
+    await tx.user.update({ where: { id: targetId }, data: disabled ? { disabled, sessionsValidAfter: new Date() } : { disabled } });
     await writeAudit(tx, {
       actorId: actor.id,
       action: disabled ? "user.disabled" : "user.enabled",

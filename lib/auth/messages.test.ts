@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackPath, signInErrorMessage } from "./messages";
+import { rateLimitedSignIn, safeCallbackPath, signInErrorMessage } from "./messages";
 
 describe("safeCallbackPath", () => {
   it("keeps same-site paths with their query", () => {
@@ -24,5 +24,12 @@ describe("signInErrorMessage", () => {
     expect(signInErrorMessage("CredentialsSignin")).toBe("Wrong email or password.");
     expect(signInErrorMessage("SOMETHING_ELSE")).toBe("Sign-in failed. Try again.");
     expect(signInErrorMessage(null)).toBeNull();
+  });
+
+  it("names the wait of a rate-limited sign-in", () => {
+    expect(signInErrorMessage("RATE_LIMITED:42")).toBe("Too many failed attempts. Try again in 42 s.");
+    expect(rateLimitedSignIn("RATE_LIMITED:42")).toBe(42);
+    expect(rateLimitedSignIn("RATE_LIMITED")).toBeNull();
+    expect(rateLimitedSignIn("INVALID_CREDENTIALS")).toBeNull();
   });
 });

@@ -13,8 +13,16 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: "Access denied.",
 };
 
+/** The wait of a rate-limited sign-in (error `RATE_LIMITED:<seconds>`); null for any other error. */
+export function rateLimitedSignIn(code: string | null | undefined): number | null {
+  const match = /^RATE_LIMITED:(\d{1,6})$/.exec(code ?? "");
+  return match ? Number(match[1]) : null;
+}
+
 export function signInErrorMessage(code: string | null | undefined): string | null {
   if (!code) return null;
+  const seconds = rateLimitedSignIn(code);
+  if (seconds !== null) return `Too many failed attempts. Try again in ${seconds} s.`;
   return MESSAGES[code] ?? "Sign-in failed. Try again.";
 }
 

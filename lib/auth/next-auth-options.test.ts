@@ -5,16 +5,19 @@ import { describe, expect, it } from "vitest";
 import { buildConfig } from "../config";
 import type { Db } from "../db/client";
 import { logger } from "../observability/logger";
+import { parseTrustedProxies } from "../net/client-address";
+import { createMemoryRateLimiter } from "../rate-limit/memory";
 import { buildAuthOptions } from "./next-auth-options";
-import { createRateLimiter } from "./rate-limit";
+import { createSignInLimiters } from "./sign-in-limits";
 
 function optionsFor(env: Record<string, string>) {
   const config = buildConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "eca-auth-")), ...env });
-  const limiter = createRateLimiter({ limit: 5, windowMs: 1000 });
   return buildAuthOptions({
     config,
     getDb: () => Promise.reject(new Error("no database in this test")) as Promise<Db>,
-    limiters: { byEmail: limiter, byIp: limiter },
+    limiters: createSignInLimiters((rule) => createMemoryRateLimiter(rule)),
+    trustedProxies: parseTrustedProxies(undefined),
+    isSessionValid: async () => true,
     log: logger,
   });
 }

@@ -4,32 +4,40 @@ import GitHubProvider from "next-auth/providers/github";
 import type { AppConfig } from "../config";
 import type { Db } from "../db/client";
 import { isAppError } from "../errors/app-error";
+import { clientAddress, type TrustedProxies } from "../net/client-address";
 import type { Logger } from "../observability/logger";
-import type { RateLimiter } from "./rate-limit";
 import { credentialsSchema } from "./schemas";
+import { SESSION_REVOKED, type SessionValidity } from "./session-validity";
+import type { SignInLimiters } from "./sign-in-limits";
 import { authenticate, findOrCreateGithubUser } from "./users";
 
 export interface AuthDeps {
   config: AppConfig;
   getDb: () => Promise<Db>;
-  limiters: { byEmail: RateLimiter; byIp: RateLimiter };
+  limiters: SignInLimiters;
+  trustedProxies: TrustedProxies;
+  isSessionValid: SessionValidity;
   log: Logger;
 }
 
 const SESSION_MAX_AGE_S = 7 * 24 * 3600;
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "unknown";
+/**
+ * What authorize throws, as next-auth passes it on in `?error=`: the stable code, and for
+ * RATE_LIMITED the wait (`RATE_LIMITED:42`), which the auth route turns into 429 + Retry-After.
+ */
+function signInErrorCode(err: { code: string; details?: Record<string, unknown> }): string {
+  const seconds = err.details?.retryAfterSeconds;
+  return err.code === "RATE_LIMITED" && typeof seconds === "number" ? `${err.code}:${seconds}` : err.code;
 }
 
 /**
- * next-auth configuration. Sessions are JWTs carrying only the user id; every request reloads the
- * user (role, disabled) from the database, so admin changes apply on the next request.
+ * next-auth configuration. Sessions are JWTs carrying the user id and the sign-in time; every use
+ * checks (cached briefly) that the account is enabled and was not disabled since that sign-in, so a
+ * disabled user's cookies stop working and re-enabling does not revive them.
  * Authorization errors surface to the client as stable error codes.
  */
-export function buildAuthOptions({ config, getDb, limiters, log }: AuthDeps): NextAuthOptions {
+export function buildAuthOptions({ config, getDb, limiters, trustedProxies, isSessionValid, log }: AuthDeps): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       name: "Email and password",
@@ -38,12 +46,13 @@ export function buildAuthOptions({ config, getDb, limiters, log }: AuthDeps): Ne
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) throw new Error("INVALID_CREDENTIALS");
         try {
-          const user = await authenticate(await getDb(), { ...parsed.data, ip: clientIp(req?.headers) }, limiters);
+          const ip = clientAddress(req?.headers, trustedProxies);
+          const user = await authenticate(await getDb(), { ...parsed.data, ip }, limiters);
           return { id: user.id, email: user.email, name: user.name };
         } catch (err) {
           if (isAppError(err)) {
             log.info({ code: err.code }, "sign-in refused");
-            throw new Error(err.code);
+            throw new Error(signInErrorCode(err));
           }
           log.error({ err }, "sign-in failed");
           throw new Error("INTERNAL");
@@ -61,7 +70,10 @@ export function buildAuthOptions({ config, getDb, limiters, log }: AuthDeps): Ne
     pages: { signIn: "/signin", error: "/signin" },
     providers,
     logger: {
-      error: (code, metadata) => log.error({ code, metadata }, "next-auth error"),
+      error: (code, metadata) => {
+        if ((metadata as { message?: unknown } | undefined)?.message === SESSION_REVOKED) log.info({ code }, "session ended: account disabled");
+        else log.error({ code, metadata }, "next-auth error");
+      },
       warn: (code) => log.warn({ code }, "next-auth warning"),
       debug: () => undefined,
     },
@@ -84,7 +96,13 @@ export function buildAuthOptions({ config, getDb, limiters, log }: AuthDeps): Ne
         }
       },
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.authTime = Date.now();
+          return token;
+        }
+        // Throwing makes next-auth clear the cookie and answer no session.
+        if (!token.sub || !(await isSessionValid(token.sub, Number(token.authTime ?? 0)))) throw new Error(SESSION_REVOKED);
         return token;
       },
       async session({ session, token }) {

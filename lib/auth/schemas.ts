@@ -7,9 +7,11 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email({ message: "Enter a valid email address." }));
 
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const passwordSchema = z
   .string()
-  .min(8, "Use at least 8 characters.")
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(200, "Use at most 200 characters.");
 
 export const displayNameSchema = z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters.");

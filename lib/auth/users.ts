@@ -1,7 +1,8 @@
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { assertPasswordAllowed } from "./password-policy";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "./password";
-import type { RateLimiter } from "./rate-limit";
+import { assertSignInAllowed, recordSignInFailure, recordSignInSuccess, type SignInLimiters } from "./sign-in-limits";
 import { roleSchema, type SessionUser } from "./roles";
 import type { RegistrationInput } from "./schemas";
 
@@ -37,6 +38,7 @@ async function createAccount(
 }
 
 export async function registerUser(db: Db, input: RegistrationInput, options: { allowRegistration: boolean }) {
+  await assertPasswordAllowed(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   return createAccount(db, { email: input.email, name: input.name, passwordHash }, options);
 }
@@ -44,40 +46,29 @@ export async function registerUser(db: Db, input: RegistrationInput, options: { 
 export interface LoginAttempt {
   email: string;
   password: string;
+  /** The client's address as lib/net/client-address.ts derives it. */
   ip: string;
 }
 
 /**
- * Checks credentials with one generic failure message. Failures count against both the email and
- * the client address; a success clears the email's count.
+ * Checks credentials with one generic failure message. Failures count per (email, address), per
+ * address and per email (see sign-in-limits.ts); a success clears that address's count for the email.
  */
-export async function authenticate(
-  db: Db,
-  attempt: LoginAttempt,
-  limiters: { byEmail: RateLimiter; byIp: RateLimiter },
-): Promise<SessionUser> {
-  const emailKey = `email:${attempt.email}`;
-  const ipKey = `ip:${attempt.ip}`;
-  for (const check of [limiters.byEmail.peek(emailKey), limiters.byIp.peek(ipKey)]) {
-    if (!check.allowed) {
-      throw new AppError("RATE_LIMITED", "Too many failed sign-in attempts. Try again later.", {
-        retryAfterSeconds: Math.ceil(check.retryAfterMs / 1000),
-      });
-    }
-  }
+export async function authenticate(db: Db, attempt: LoginAttempt, limiters: SignInLimiters): Promise<SessionUser> {
+  const source = { email: attempt.email, address: attempt.ip };
+  await assertSignInAllowed(limiters, source);
   const user = await db.user.findUnique({ where: { email: attempt.email } });
   const ok = user?.passwordHash
     ? await verifyPassword(attempt.password, user.passwordHash)
     : (await verifyPassword(attempt.password, await DUMMY_HASH_PROMISE), false);
   if (!user || !ok) {
-    limiters.byEmail.hit(emailKey);
-    limiters.byIp.hit(ipKey);
+    await recordSignInFailure(limiters, source);
     throw new AppError("INVALID_CREDENTIALS", "Wrong email or password.");
   }
   if (user.disabled) {
     throw new AppError("ACCOUNT_DISABLED", "This account has been disabled. Contact an admin.");
   }
-  limiters.byEmail.reset(emailKey);
+  await recordSignInSuccess(limiters, source);
   return toSessionUser(user);
 }
 

@@ -40,9 +40,9 @@ describe("buildConfig", () => {
       GITHUB_ID: "id",
       GITHUB_SECRET: "secret",
       ADMIN_EMAIL: "root@example.com",
-      ADMIN_PASSWORD: "correct horse",
+      ADMIN_PASSWORD: "correct horse battery",
     });
     expect(config.github).toEqual({ clientId: "id", clientSecret: "secret" });
-    expect(config.adminPreset).toEqual({ email: "root@example.com", password: "correct horse" });
+    expect(config.adminPreset).toEqual({ email: "root@example.com", password: "correct horse battery" });
   });
 });

@@ -19,7 +19,7 @@ describe("parseEnv", () => {
   it("requires admin and GitHub settings in pairs", () => {
     expect(() => parseEnv({ ADMIN_EMAIL: "a@example.com" })).toThrow(/ADMIN_PASSWORD/);
     expect(() => parseEnv({ GITHUB_ID: "id" })).toThrow(/GITHUB_SECRET/);
-    const env = parseEnv({ ADMIN_EMAIL: "a@example.com", ADMIN_PASSWORD: "password1", GITHUB_ID: "i", GITHUB_SECRET: "s" });
+    const env = parseEnv({ ADMIN_EMAIL: "a@example.com", ADMIN_PASSWORD: "long enough 1", GITHUB_ID: "i", GITHUB_SECRET: "s" });
     expect(env.ADMIN_EMAIL).toBe("a@example.com");
   });
 

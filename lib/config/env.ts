@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustedProxies } from "../net/client-address";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -26,9 +27,17 @@ const envSchema = z
     NEXTAUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
     NEXTAUTH_URL: optionalText.pipe(z.url().optional()),
     ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
-    ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, "must be at least 8 characters").optional()),
+    ADMIN_PASSWORD: optionalText.pipe(z.string().min(10, "must be at least 10 characters").optional()),
     ALLOW_REGISTRATION: booleanFlag.default(true),
     REGISTRATIONS_PER_HOUR_PER_IP: z.coerce.number().int().min(1).max(100_000).default(10),
+    /** Proxies whose X-Forwarded-For entries are believed: addresses/CIDRs, comma-separated. */
+    TRUSTED_PROXIES: optionalText.superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: (err as Error).message });
+      }
+    }),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -50,6 +59,7 @@ const envSchema = z
     ),
     KNOWLEDGE_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+    ROOM_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     CHAT_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(512),
     ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),

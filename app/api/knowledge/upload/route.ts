@@ -1,13 +1,14 @@
 import { requireApiUser, route } from "@/app/_server/route";
-import { getDb } from "@/app/_server/runtime";
+import { getDb, getRateLimiters } from "@/app/_server/runtime";
 import { getKnowledgeSettings, getUploadsDir } from "@/app/_server/knowledge";
-import { createRateLimiter, type RateLimiter } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors/app-error";
 import { createUploadedDocument } from "@/lib/knowledge/documents";
 import { uploadQuerySchema } from "@/lib/knowledge/document-schemas";
 import { formatBytes } from "@/lib/knowledge/errors";
 import { allowedUploadBytes, requireScopeAccess } from "@/lib/knowledge/scope";
 import { storeUploadStream } from "@/lib/knowledge/storage";
+import { enforceLimit } from "@/lib/rate-limit/enforce";
+import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { NextResponse } from "next/server";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
@@ -24,12 +25,8 @@ let limiter: RateLimiter | undefined;
  */
 export const POST = route(async (req) => {
   const user = await requireApiUser();
-  limiter ??= createRateLimiter({ limit: 300, windowMs: 60_000 });
-  const decision = limiter.hit(user.id);
-  if (!decision.allowed) {
-    const retryAfterSeconds = Math.ceil(decision.retryAfterMs / 1000);
-    throw new AppError("RATE_LIMITED", `Too many uploads. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
-  }
+  limiter ??= getRateLimiters().create({ name: "uploads-user", limit: 300, windowMs: 60_000 });
+  await enforceLimit(limiter, user.id, (s) => `Too many uploads. Try again in ${s} s.`);
   const query = uploadQuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
   if (!query.success) throw new AppError("VALIDATION_FAILED", `Invalid upload: ${query.error.issues[0]?.message ?? "malformed"}`);
   const db = await getDb();
