@@ -4,8 +4,8 @@ import * as encoding from "lib0/encoding";
 /**
  * Messages sidecars exchange about a room over Redis (binary, lib0-encoded). Each carries the
  * sending instance's id so an instance can ignore its own messages.
- * - update / awareness: a change one instance received from its clients (the receiver of the
- *   client's message persists it; the others only apply and relay it)
+ * - update / awareness: a change one instance received from its clients (every instance holding
+ *   the room applies, relays and persists updates)
  * - sync-request: "send me what I lack", with the sender's state vector (after loading a room,
  *   and after a Redis reconnect)
  * - sync-reply: the answer, addressed to one instance, with the replier's state vector so the

@@ -1,51 +1,18 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { loadRoomState } from "../lib/collab/doc-store";
 import { createFile, findFileByPath, readFile } from "../lib/collab/room-files";
 import { createTestDatabase, testProviders, type TestDatabase } from "../lib/db/test-database";
 import { DocClient } from "./test-support/clients";
 import { createRoomWith, tokenFor } from "./test-support/fixtures";
 import { freePort, SidecarProcess } from "./test-support/sidecar-harness";
+import { Typist } from "./test-support/typist";
+import { storedDoc } from "./test-support/stored-doc";
 import { sleep, waitFor } from "./test-support/wait";
 
 async function storedText(t: TestDatabase, roomId: string, path: string): Promise<string | null> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, (await loadRoomState(t.db, roomId)).state);
+  const doc = await storedDoc(t.db, roomId);
   const file = findFileByPath(doc, path);
   return file ? readFile(doc, file.id) : null;
-}
-
-/**
- * A typist inserts numbered markers ("a17;") at marker boundaries of one shared file every few
- * milliseconds, connected or not, and remembers every marker it typed.
- */
-class Typist {
-  readonly typed: string[] = [];
-  private timer: NodeJS.Timeout | undefined;
-
-  constructor(
-    readonly client: DocClient,
-    private readonly name: string,
-    private readonly fileId: string,
-  ) {}
-
-  start(): void {
-    this.timer = setInterval(() => this.type(), 8);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  private type(): void {
-    const text = this.client.doc.getMap<Y.Text>("texts").get(this.fileId);
-    if (!text) return;
-    const marker = `${this.name}${this.typed.length};`;
-    const content = text.toString();
-    const boundaries = [0, ...[...content.matchAll(/;/g)].map((m) => m.index + 1)];
-    text.insert(boundaries[Math.floor(Math.random() * boundaries.length)]!, marker);
-    this.typed.push(marker);
-  }
 }
 
 describe.each(testProviders())("sidecar restarts on %s", (provider) => {

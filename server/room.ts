@@ -1,6 +1,6 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { loadRoomState } from "../lib/collab/doc-store";
+import { hasPendingChanges, loadRoomState } from "../lib/collab/doc-store";
 import { makeServerEvent, parseServerEvent, type ServerEvent } from "../lib/collab/events";
 import { FILES_KEY, FOLDERS_KEY, TEXTS_KEY } from "../lib/collab/room-files";
 import { saveCheckpoint } from "../lib/collab/versions";
@@ -18,7 +18,7 @@ import type { GroupAppender } from "./group-appender";
 import { UpdateWriter, type UpdateWriterOptions } from "./update-writer";
 import type { UsageTracker } from "./usage-tracker";
 
-/** Transaction origin of changes relayed from another sidecar: applied and sent on, never persisted here. */
+/** Transaction origin of changes relayed from another sidecar: applied, sent on and persisted, never published again. */
 export const REMOTE_ORIGIN = Symbol("remote");
 const LOAD_ORIGIN = Symbol("load");
 
@@ -48,9 +48,15 @@ function userOf(origin: unknown): string | null {
 
 /**
  * One room held in memory: its Y.Doc and awareness, its sockets, its update writer. Every change
- * applied to the doc goes out to the other local clients; changes from local clients or the
- * sidecar itself are also persisted and published to other sidecars; changes from other sidecars
- * are only passed on to local clients.
+ * applied to the doc goes out to the other local clients and is persisted; changes from local
+ * clients or the sidecar itself are also published to other sidecars.
+ *
+ * Every sidecar holding the room persists everything it applies, its peers' changes too, so a
+ * change is lost only if every sidecar that applied it dies within one batch window (and its
+ * author's client then resends it on reconnect). Rows are duplicated once per sidecar; Yjs applies
+ * an update twice harmlessly and compaction folds the copies. Each sidecar's log only ever holds
+ * integrated changes written in order, so whatever prefix of it reaches the database is causally
+ * complete: the stored document never has pending structs.
  */
 export class Room implements FanoutReceiver {
   readonly doc = new Y.Doc();
@@ -83,7 +89,9 @@ export class Room implements FanoutReceiver {
   async load(): Promise<void> {
     await this.deps.fanout.join(this.id, this);
     const { state, unfoldedUpdates } = await loadRoomState(this.deps.db, this.id);
-    Y.applyUpdate(this.doc, state, LOAD_ORIGIN);
+    // Peers' changes that arrived during the load and wait for the stored state are integrated by
+    // this transaction; it is persisted then (rarely: a copy of the stored state, harmless).
+    Y.applyUpdate(this.doc, state, hasPendingChanges(this.doc) ? REMOTE_ORIGIN : LOAD_ORIGIN);
     this.writer.setUnfoldedRows(unfoldedUpdates);
     this.requestPeerSync();
   }
@@ -212,11 +220,11 @@ export class Room implements FanoutReceiver {
       sent++;
     }
     sidecarMetrics.updatesOut.inc(sent);
-    if (origin === REMOTE_ORIGIN) return;
     this.writer.enqueue(update);
     this.editedSinceCheckpoint = true;
     this.publish({ kind: "update", update });
   }
+    if (origin === REMOTE_ORIGIN) return;
 
   private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     if (origin instanceof DocConnection) {
@@ -251,7 +259,7 @@ export class Room implements FanoutReceiver {
       case "sync-reply": {
         if (message.to !== this.deps.fanout.instanceId) return;
         Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN);
-        // Send back what the peer lacks; it was persisted by whichever sidecar received it first.
+        // Send back what the peer lacks (it persists it too).
         const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
         if (missing.byteLength > 2) this.publish({ kind: "update", update: missing });
         return;

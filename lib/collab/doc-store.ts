@@ -53,6 +53,11 @@ function mergeRows(rows: StoredRows): Y.Doc {
   return doc;
 }
 
+/** True when the doc holds changes that wait for others it has not seen (pending structs or deletions). */
+export function hasPendingChanges(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
 /** The room's stored document as one Yjs update (empty document when nothing is stored). */
 export async function loadRoomState(db: Db, roomId: string): Promise<{ state: Uint8Array; unfoldedUpdates: number }> {
   const rows = await readConsistent(db, roomId);
