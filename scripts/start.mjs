@@ -22,7 +22,8 @@ if (!installIsCurrent()) {
 const supervisor = spawn(
   process.execPath,
   ["--import", "tsx", join(root, "scripts", "supervisor.ts"), ...process.argv.slice(2)],
-  { cwd: root, stdio: "inherit", env: { NEXT_TELEMETRY_DISABLED: "1", SERVICE_NAME: "supervisor", ...process.env } },
+  // The IPC channel tells the supervisor when this process is gone, however it went.
+  { cwd: root, stdio: ["inherit", "inherit", "inherit", "ipc"], env: { NEXT_TELEMETRY_DISABLED: "1", SERVICE_NAME: "supervisor", ...process.env } },
 );
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => supervisor.kill(signal));

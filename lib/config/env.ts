@@ -63,6 +63,8 @@ const envSchema = z
     CHAT_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(512),
     ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+    /** Set by the supervisor for its children: where it records their states (read by /api/health). */
+    SUPERVISOR_STATUS_FILE: optionalText,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {

@@ -6,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { pingDb } from "@/lib/db/client";
 import { logger } from "@/lib/observability/logger";
 import { runHealthChecks } from "@/lib/observability/health";
+import { processStatusCheck } from "@/lib/observability/process-status";
 import { NextResponse } from "next/server";
 import packageJson from "@/package.json" with { type: "json" };
 
@@ -30,6 +31,7 @@ export const GET = route(async () => {
       },
       collab: { critical: false, run: collabSidecarCheck(`http://127.0.0.1:${getConfig().env.COLLAB_PORT}`) },
       ai: { critical: false, run: () => aiHealthCheck(getAiRuntime())() },
+      processes: { critical: false, run: processStatusCheck(getConfig().env.SUPERVISOR_STATUS_FILE) },
     },
     { version: packageJson.version, startedAt },
   );
