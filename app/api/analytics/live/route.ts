@@ -3,7 +3,7 @@ import { getDb } from "@/app/_server/runtime";
 import { liveCounters } from "@/lib/analytics/live";
 import { LiveConnections, liveStream } from "@/lib/analytics/live-stream";
 import { getConfig } from "@/lib/config";
-import { AppError } from "@/lib/errors/app-error";
+import { rateLimited } from "@/lib/rate-limit/enforce";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,8 @@ const connections = ((globalThis as { __ecaLiveConnections?: LiveConnections }).
 /** Live dashboard counters as server-sent events (at most 3 open streams per user). */
 export const GET = route(async (req, { log }) => {
   const user = await requireApiUser();
-  if (!connections.tryOpen(user.id)) throw new AppError("RATE_LIMITED", "Too many live dashboard connections; close another tab.");
+  // Open streams, not a rate: a closed tab frees one at once, so a short Retry-After.
+  if (!connections.tryOpen(user.id)) throw rateLimited(5, "Too many live dashboard connections; close another tab.");
   const db = await getDb();
   const sidecarUrl = `http://127.0.0.1:${getConfig().env.COLLAB_PORT}`;
   const stream = liveStream({
