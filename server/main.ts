@@ -1,4 +1,5 @@
 import "./service-name";
+import { join } from "node:path";
 import { createUsageEventSink } from "../lib/analytics/usage-events";
 import { buildConfig, ConfigError } from "../lib/config";
 import { connectDb } from "../lib/db/client";
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       chatMessagesPerMinute: env.ROOM_CHAT_MESSAGES_PER_MINUTE,
     },
     redisUrl: env.REDIS_URL,
+    journalDir: join(env.DATA_DIR, "collab-journal"),
     usage: createUsageEventSink(db),
     log,
     version: packageJson.version,

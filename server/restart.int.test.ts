@@ -71,6 +71,33 @@ describe.each(testProviders())("sidecar restarts on %s", (provider) => {
     await waitFor("the database to hold the final text", async () => (await storedText(t, roomId, "live.txt")) === final);
   });
 
+  /**
+   * The clients are gone with the sidecar, so nothing is resent: what the observer was sent must
+   * come from the sidecar's journal, replayed by the restarted sidecar before it listens.
+   */
+  it("keeps what another client was sent when the sidecar is killed before writing it and the clients are gone", async () => {
+    const { roomId, owner, members } = await createRoomWith(t.db, ["editor"]);
+    const writer = new DocClient(sidecar.url, roomId, await tokenFor(owner.id, roomId));
+    const observer = new DocClient(sidecar.url, roomId, await tokenFor(members[1]!.id, roomId));
+    clients.push(writer, observer);
+    await Promise.all([writer.synced(), observer.synced()]);
+    const fileId = createFile(writer.doc, "seen.txt", "");
+    await waitFor("the observer to see the file", () => findFileByPath(observer.doc, "seen.txt"));
+    const typist = new Typist(writer, "w", fileId, 5);
+    typist.start();
+    await sleep(500);
+    const seen = readFile(observer.doc, fileId);
+    await sidecar.kill9();
+    typist.stop();
+    writer.destroy();
+    observer.destroy();
+
+    await sidecar.start();
+    const stored = (await storedText(t, roomId, "seen.txt")) ?? "";
+    const markers = new Set(stored.match(/w\d+;/g));
+    expect((seen.match(/w\d+;/g) ?? []).filter((marker) => !markers.has(marker))).toEqual([]);
+  });
+
   it("keeps everything across a graceful restart with no clients connected", async () => {
     const { roomId, owner } = await createRoomWith(t.db);
     const writer = new DocClient(sidecar.url, roomId, await tokenFor(owner.id, roomId));

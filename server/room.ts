@@ -51,12 +51,13 @@ function userOf(origin: unknown): string | null {
  * applied to the doc goes out to the other local clients and is persisted; changes from local
  * clients or the sidecar itself are also published to other sidecars.
  *
- * Every sidecar holding the room persists everything it applies, its peers' changes too, so a
- * change is lost only if every sidecar that applied it dies within one batch window (and its
- * author's client then resends it on reconnect). Rows are duplicated once per sidecar; Yjs applies
- * an update twice harmlessly and compaction folds the copies. Each sidecar's log only ever holds
- * integrated changes written in order, so whatever prefix of it reaches the database is causally
- * complete: the stored document never has pending structs.
+ * Every sidecar holding the room persists everything it applies, its peers' changes too, and
+ * journals it locally before relaying it (see UpdateJournal): after a kill -9, a surviving peer
+ * still writes it within one batch window, and the killed sidecar replays it when it restarts.
+ * Rows are duplicated once per sidecar; Yjs applies an update twice harmlessly and compaction
+ * folds the copies. Each sidecar's log only ever holds integrated changes written in order, so
+ * whatever prefix of it reaches the database is causally complete: the stored document never has
+ * pending structs.
  */
 export class Room implements FanoutReceiver {
   readonly doc = new Y.Doc();
@@ -212,6 +213,8 @@ export class Room implements FanoutReceiver {
 
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
+    // Journaled before anyone sees it: what a client was sent survives a kill -9.
+    this.writer.enqueue(update);
     const message = encodeUpdate(update);
     let sent = 0;
     for (const conn of this.docConnections) {
@@ -220,11 +223,10 @@ export class Room implements FanoutReceiver {
       sent++;
     }
     sidecarMetrics.updatesOut.inc(sent);
-    this.writer.enqueue(update);
+    if (origin === REMOTE_ORIGIN) return;
     this.editedSinceCheckpoint = true;
     this.publish({ kind: "update", update });
   }
-    if (origin === REMOTE_ORIGIN) return;
 
   private onAwarenessUpdate({ added, updated, removed }: AwarenessChange, origin: unknown): void {
     if (origin instanceof DocConnection) {

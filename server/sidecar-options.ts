@@ -45,6 +45,11 @@ export interface SidecarOptions {
   /** Share rooms with other sidecars through Redis pub/sub. */
   redisUrl?: string;
   redisChannelPrefix?: string;
+  /**
+   * Directory of the local update journal (a kill -9 loses nothing a client was sent: the next
+   * start replays it). Sidecars sharing it need distinct ports. Unset: no journal.
+   */
+  journalDir?: string;
   /** Where usage events go; null records none. */
   usage: UsageEventSink | null;
   log: Logger;

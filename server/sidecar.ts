@@ -18,6 +18,7 @@ import { createRedisFanout } from "./redis-fanout";
 import { RoomRegistry } from "./room-registry";
 import { DEFAULT_TIMING, type SidecarOptions } from "./sidecar-options";
 import { parseSocketRoute, type SocketRoute } from "./socket-route";
+import { openJournal } from "./update-journal";
 import { UsageTracker } from "./usage-tracker";
 import { UserConnectionCounter } from "./user-connections";
 
@@ -42,8 +43,16 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
     ? await createRedisFanout({ url: options.redisUrl, instanceId, channelPrefix: options.redisChannelPrefix ?? "eca:collab", log })
     : localFanout(instanceId);
   const usage = new UsageTracker(options.usage, log);
+  const journal = options.journalDir ? await openJournal(options.journalDir, `sidecar-${options.port}`, db, log) : undefined;
   const registry = new RoomRegistry(
-    { db, fanout, usage, log, appender: new GroupAppender(db), writer: { batchMs: timing.persistBatchMs, compactEvery: timing.compactEvery } },
+    {
+      db,
+      fanout,
+      usage,
+      log,
+      appender: new GroupAppender(db),
+      writer: { batchMs: timing.persistBatchMs, compactEvery: timing.compactEvery, journal },
+    },
     { idleUnloadMs: timing.idleUnloadMs, checkpointEveryMs: timing.checkpointEveryMs },
     log,
   );
@@ -165,6 +174,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
       server.closeAllConnections();
       for (const conn of connections) conn.close(CLOSE.restarting, "server restarting", "shutdown");
       await registry.closeAll();
+      journal?.close();
       await usage.flush(true);
       await fanout.close();
       await rateLimits.close();

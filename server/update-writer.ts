@@ -5,12 +5,15 @@ import { isAppError } from "../lib/errors/app-error";
 import type { Logger } from "../lib/observability/logger";
 import type { GroupAppender } from "./group-appender";
 import { sidecarMetrics } from "./metrics";
+import type { UpdateJournal } from "./update-journal";
 
 export interface UpdateWriterOptions {
   /** How long updates gather before one write (the batch window). */
   batchMs: number;
   /** Compact once this many rows were appended since the last compaction. */
   compactEvery: number;
+  /** Where each update is logged first, until its batch is written. */
+  journal?: UpdateJournal;
 }
 
 const MAX_RETRY_MS = 5_000;
@@ -21,10 +24,13 @@ const MAX_RETRY_MS = 5_000;
  * as one row, retries
  * failed writes with backoff (keeping the batch), and compacts the log now and then. Writes and
  * compactions run one at a time, in order. `pending` is true while anything is unwritten, and the
- * room is never unloaded in that state.
+ * room is never unloaded in that state. With a journal, each update is journaled on `enqueue` and
+ * settled there once its batch is written.
  */
 export class UpdateWriter {
   private queue: Uint8Array[] = [];
+  /** The journal segment of each queued update. */
+  private segments: number[] = [];
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
   private writing = false;
@@ -50,6 +56,7 @@ export class UpdateWriter {
   }
 
   enqueue(update: Uint8Array): void {
+    if (this.options.journal) this.segments.push(this.options.journal.append(this.roomId, update));
     this.queue.push(update);
     this.schedule(this.options.batchMs - (Date.now() % this.options.batchMs));
   }
@@ -81,21 +88,26 @@ export class UpdateWriter {
   private async writeBatch(): Promise<void> {
     if (this.queue.length === 0) return;
     const batch = this.queue;
+    const segments = this.segments;
     this.queue = [];
+    this.segments = [];
     this.writing = true;
     const stop = sidecarMetrics.persistSeconds.startTimer();
     try {
       await this.appender.append(this.roomId, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
       stop();
+      this.options.journal?.settle(segments);
       this.failures = 0;
       this.rowsSinceCompaction++;
     } catch (err) {
       if (isAppError(err) && err.code === "NOT_FOUND") {
         // The room was deleted: nothing to keep. Its sockets are closed by the membership check.
         this.log.info({ roomId: this.roomId, updates: batch.length }, "room deleted; dropped its unsaved updates");
+        this.options.journal?.settle(segments);
         return;
       }
       this.queue = [...batch, ...this.queue];
+      this.segments = [...segments, ...this.segments];
       this.failures++;
       sidecarMetrics.persistFailures.inc();
       const retryMs = Math.min(MAX_RETRY_MS, 100 * 2 ** this.failures);

@@ -31,7 +31,8 @@ import { WorkerPool } from "./worker-pool";
  * typing every `--interval` ms, in a client worker process the whole time (its clients reconnect
  * by themselves after each restart). Each trial opens a fresh room where a writer types a marker
  * every 15 ms and an observer notes when each marker reaches it; at a random moment the sidecar
- * gets SIGKILL, both clients are dropped at once (so nothing is resent), and the database is read.
+ * gets SIGKILL, both clients are dropped at once (so nothing is resent), the sidecar is restarted
+ * (it replays its journal before it listens, as under the supervisor) and the database is read.
  * Every marker the observer had received more than 250 ms before the kill must be stored; the
  * stored document must have no pending structs. Prints one line per trial; exits 1 on any loss.
  * `--nice` sets the sidecar's scheduling priority, so a measurement on a shared, busy host can
@@ -74,7 +75,7 @@ async function startSidecar(dataDir: string, authSecret: string, port: number, p
   return proc;
 }
 
-async function runTrial(db: Db, authSecret: string, url: string, proc: Launched): Promise<Trial> {
+async function runTrial(db: Db, authSecret: string, url: string, proc: Launched, restart: () => Promise<void>): Promise<Trial> {
   const { roomId, owner, members } = await createRoomWith(db, ["editor"]);
   const token = async (userId: string) => (await mintCollabToken(db, authSecret, { userId, roomId })).token;
   const writer = new DocClient(url, roomId, await token(owner.id));
@@ -101,6 +102,8 @@ async function runTrial(db: Db, authSecret: string, url: string, proc: Launched)
   typist.stop();
   writer.destroy();
   observer.destroy();
+  // As the supervisor would: the restarted sidecar replays its journal before it listens.
+  await restart();
 
   const doc = await storedDoc(db, roomId);
   const file = findFileByPath(doc, "typing.txt");
@@ -144,10 +147,12 @@ async function main(): Promise<number> {
     pool.broadcast({ type: "start", window: { start: 0, end: 24 * 3600_000 } });
     console.log(`SQLite, one sidecar, load: ${load.rooms} rooms × ${load.writersPerRoom} writers every ${load.intervalMs} ms (+ ${load.clientsPerRoom - load.writersPerRoom} readers each)`);
     for (let i = 1; i <= trials; i++) {
-      if (proc.exited()) proc = await startSidecar(dataDir, authSecret, port, priority);
       const running = proc;
-      const trial = await runTrial(db, authSecret, url, running).catch((err: unknown) => {
-        throw new Error(`trial ${i} failed: ${String(err)}\nsidecar log:\n${running.output().slice(-3000)}`);
+      const restart = async () => {
+        proc = await startSidecar(dataDir, authSecret, port, priority);
+      };
+      const trial = await runTrial(db, authSecret, url, running, restart).catch((err: unknown) => {
+        throw new Error(`trial ${i} failed: ${String(err)}\nsidecar log:\n${proc.output().slice(-3000)}`);
       });
       results.push(trial);
       console.log(
