@@ -79,5 +79,5 @@ describe.skipIf(!redisUrl || !postgres)("scale-out sidecar killed (skipped witho
     expect({ lost, pendingStructs: hasPendingChanges(stored) }).toEqual({ lost: [], pendingStructs: false });
     expect(text.length).toBe(typed.join("").length);
     expect(readFile(stored, fileId)).toBe(text);
-  });
+  }, 60_000);
 });
