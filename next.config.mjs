@@ -4,8 +4,10 @@ const nextConfig = {
   // Lets several checkouts' builds coexist (e.g. parallel end-to-end runs); `.next` by default.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // Native modules and the logger stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "pino", "pg"],
+  // Native modules and the logger stay outside the server bundle. So does Yjs: the room page's
+  // server render (SSR layer) and the route handlers (RSC layer) would each bundle their own copy,
+  // and two copies in one process break its constructor checks ("Yjs was already imported").
+  serverExternalPackages: ["better-sqlite3", "pino", "pg", "yjs", "y-protocols", "lib0"],
   // `npm test` type-checks everything with tsc; checking again here would only slow every start.
   typescript: { ignoreBuildErrors: true },
   // y-monaco imports Monaco by a path monaco-editor 0.57 no longer exports: point it at the same

@@ -1,3 +1,4 @@
+import { contentSecurityPolicy } from "@/lib/auth/content-security-policy";
 import { getConfig } from "@/lib/config";
 import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
@@ -10,9 +11,23 @@ function withRequestId(req: NextRequest): NextResponse {
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
+  const csp = req.nextUrl.pathname.startsWith("/api/") ? null : pagePolicy(req);
+  // Next takes the nonce for its own scripts from the request's policy header.
+  if (csp) headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("x-request-id", requestId);
+  if (csp) response.headers.set("content-security-policy", csp);
   return response;
+}
+
+function pagePolicy(req: NextRequest): string {
+  const { env } = getConfig();
+  return contentSecurityPolicy({
+    nonce: Buffer.from(crypto.randomUUID()).toString("base64"),
+    host: req.headers.get("host") ?? req.nextUrl.host,
+    collab: { publicUrl: env.COLLAB_PUBLIC_URL, port: env.COLLAB_PORT },
+    dev: process.env.NODE_ENV === "development",
+  });
 }
 
 let authProxy: ReturnType<typeof withAuth> | undefined;
@@ -26,7 +41,8 @@ function getAuthProxy() {
 }
 
 /**
- * Gives every request an id and sends visitors without a session to sign-in, with the page they
+ * Gives every request an id, every page a Content-Security-Policy with a fresh nonce (so pages
+ * render dynamically), and sends visitors without a session to sign-in, with the page they
  * wanted as callbackUrl. API routes answer 401 themselves instead of redirecting.
  */
 export default function proxy(req: NextRequest, event: NextFetchEvent) {

@@ -11,6 +11,7 @@ export const BUILD_INPUTS = [
   "lib",
   "public",
   "proxy.ts",
+  "instrumentation-client.ts",
   "next.config.mjs",
   "tsconfig.json",
   "package-lock.json",

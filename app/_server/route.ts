@@ -1,4 +1,6 @@
 import "server-only";
+import { guardStateChangingRequest } from "@/lib/auth/request-guard";
+import { getConfig } from "@/lib/config";
 import { publicError } from "@/lib/errors/app-error";
 import { observeHttpRequest } from "@/lib/observability/http-metrics";
 import { logger } from "@/lib/observability/logger";
@@ -14,17 +16,24 @@ export interface RouteContext {
 
 type Handler<P> = (req: NextRequest, ctx: RouteContext & { params: P }) => Promise<Response>;
 
+export interface RouteOptions {
+  /** The body's media type for POST/PUT/PATCH/DELETE; without it the route takes no body. */
+  contentType?: "application/json" | "application/octet-stream";
+}
+
 /**
  * Wraps a route handler: request id, structured access log, and typed errors mapped to JSON with
  * their HTTP status. Unknown errors are logged in full and answered with a generic 500.
+ * State-changing requests from other origins, or with another body type, never reach the handler.
  */
-export function route<P = Record<string, string>>(handler: Handler<P>) {
+export function route<P = Record<string, string>>(handler: Handler<P>, options: RouteOptions = {}) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? crypto.randomUUID();
     const log = logger.child({ requestId, method: req.method, path: req.nextUrl.pathname });
     const started = performance.now();
     let response: Response;
     try {
+      guardStateChangingRequest(req, { appUrl: getConfig().env.NEXTAUTH_URL, contentType: options.contentType });
       response = await handler(req, { requestId, log, params: await context.params });
     } catch (err) {
       const { status, body } = publicError(err, requestId);

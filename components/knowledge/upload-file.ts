@@ -17,6 +17,8 @@ export function uploadFile(
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/knowledge/upload?${params}`);
+    // The server detects the type from the bytes; this type also keeps other sites from posting here.
+    xhr.setRequestHeader("Content-Type", "application/octet-stream");
     xhr.responseType = "json";
     xhr.upload.onprogress = (event) => onProgress(event.loaded);
     xhr.onload = () => {

@@ -105,6 +105,7 @@ describe.each(testProviders())("chat persistence on %s", (provider) => {
     const c = await createConversation(t.db, alice);
     await say(alice, c.id, "hello");
     await expect(renameConversation(t.db, alice, c.id, "   ")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    await expect(renameConversation(t.db, alice, c.id, "half \ud800 emoji")).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
     expect((await renameConversation(t.db, alice, c.id, "  Renamed  ")).title).toBe("Renamed");
     await deleteConversation(t.db, alice, c.id);
     await expect(loadMessages(t.db, alice, c.id)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -2,16 +2,17 @@ import { z } from "zod";
 import type { EditorContext } from "../ai/editor-context";
 import { idSchema, MESSAGE_MAX_CHARS, modelRefStringSchema } from "./schemas";
 import type { TurnTrigger } from "./messages";
+import { isWellFormedText, NOT_WELL_FORMED_MESSAGE, userText } from "../forms/text";
 
 const editorContextSchema = z.object({
-  filePath: z.string().min(1).max(1_000),
+  filePath: userText().min(1).max(1_000),
   language: z.string().max(50).optional(),
-  content: z.string(),
+  content: userText(),
   selection: z
     .object({
       startLine: z.number().int().min(1),
       endLine: z.number().int().min(1),
-      text: z.string().optional(),
+      text: userText().optional(),
     })
     .optional(),
 }) satisfies z.ZodType<EditorContext>;
@@ -51,6 +52,10 @@ export const chatRequestSchema = z
         .trim();
       if (!body.message || text === "") {
         ctx.addIssue({ code: "custom", path: ["message"], message: "The message is empty." });
+        return z.NEVER;
+      }
+      if (!isWellFormedText(text)) {
+        ctx.addIssue({ code: "custom", path: ["message"], message: NOT_WELL_FORMED_MESSAGE });
         return z.NEVER;
       }
       if (text.length > MESSAGE_MAX_CHARS) {

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { formatModelRef, modelRefSchema } from "../ai/model-ref";
 import { AppError } from "../errors/app-error";
+import { userText } from "../forms/text";
 
 /** Ids are cuids from the database or ids the chat client generated (alphanumeric, dash, underscore). */
 export const idSchema = z.string().trim().min(1).max(64).regex(/^[\w-]+$/, "is not a valid id");
 
 export const TITLE_MAX_LENGTH = 80;
-export const titleSchema = z.string().trim().min(1, "Title is empty").max(TITLE_MAX_LENGTH, `At most ${TITLE_MAX_LENGTH} characters`);
+export const titleSchema = userText().trim().min(1, "Title is empty").max(TITLE_MAX_LENGTH, `At most ${TITLE_MAX_LENGTH} characters`);
 
 export const MESSAGE_MAX_CHARS = 32_000;
 export const COMMENT_MAX_CHARS = 2_000;
@@ -16,8 +17,7 @@ export const modelRefStringSchema = modelRefSchema.transform(formatModelRef);
 export const feedbackInputSchema = z.object({
   messageId: idSchema,
   rating: z.union([z.literal(1), z.literal(-1)]),
-  comment: z
-    .string()
+  comment: userText()
     .trim()
     .max(COMMENT_MAX_CHARS)
     .transform((v) => (v === "" ? null : v))
@@ -28,7 +28,7 @@ export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
 
 export const listConversationsSchema = z.object({
   cursor: idSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: userText().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export type ListConversationsInput = z.input<typeof listConversationsSchema>;

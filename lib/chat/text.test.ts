@@ -48,4 +48,14 @@ describe("chatRequestSchema", () => {
     expect(chatRequestSchema.safeParse({ ...base, trigger: "regenerate-message", model: "acme:x" }).success).toBe(false);
     expect(chatRequestSchema.parse({ ...base, trigger: "regenerate-message" }).trigger).toEqual({ kind: "regenerate" });
   });
+
+  it("refuses a lone UTF-16 surrogate in the message or the editor context, naming the message", () => {
+    const message = (text: string) => ({ id: "m1", role: "user", parts: [{ type: "text", text }] });
+    const broken = chatRequestSchema.safeParse({ ...base, message: message("half \ud83d emoji") });
+    expect(broken.success).toBe(false);
+    expect(broken.error?.issues[0]?.message).toMatch(/broken character/);
+    expect(chatRequestSchema.safeParse({ ...base, message: message("whole \ud83d\ude00 emoji") }).success).toBe(true);
+    const editorContext = { filePath: "a.ts", content: "x = '\udc00'" };
+    expect(chatRequestSchema.safeParse({ ...base, message: message("hi"), editorContext }).success).toBe(false);
+  });
 });

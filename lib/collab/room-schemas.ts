@@ -2,6 +2,7 @@ import { z } from "zod";
 import { emailSchema } from "../auth/schemas";
 import { AppError } from "../errors/app-error";
 import { invitableRoleSchema, roomRoleSchema } from "./room-roles";
+import { userText } from "../forms/text";
 
 export const roomIdSchema = z
   .string()
@@ -9,8 +10,8 @@ export const roomIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, "Room ids contain letters, digits, '-' and '_' only.");
 
-export const roomNameSchema = z.string().trim().min(1, "Give the room a name.").max(80, "Use at most 80 characters.");
-export const roomDescriptionSchema = z.string().trim().max(500, "Use at most 500 characters.");
+export const roomNameSchema = userText().trim().min(1, "Give the room a name.").max(80, "Use at most 80 characters.");
+export const roomDescriptionSchema = userText().trim().max(500, "Use at most 500 characters.");
 
 export const createRoomSchema = z.object({
   name: roomNameSchema,
@@ -25,9 +26,9 @@ export const updateRoomSchema = z.object({
 export type UpdateRoomInput = z.input<typeof updateRoomSchema>;
 
 /** Any member may chat, viewers included: the viewer role only keeps people out of the files. */
-export const chatBodySchema = z.string().trim().min(1, "Write a message.").max(4000, "Use at most 4000 characters.");
+export const chatBodySchema = userText().trim().min(1, "Write a message.").max(4000, "Use at most 4000 characters.");
 
-export const versionLabelSchema = z.string().trim().min(1, "Name this version.").max(120, "Use at most 120 characters.");
+export const versionLabelSchema = userText().trim().min(1, "Name this version.").max(120, "Use at most 120 characters.");
 
 export const inviteMemberSchema = z.object({
   email: emailSchema,

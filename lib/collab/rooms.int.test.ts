@@ -35,6 +35,8 @@ describe.each(testProviders())("rooms and membership on %s", (provider) => {
     expect((await listRoomsForUser(t.db, ada.id)).map((r) => r.id)).toContain(room.id);
     expect(await listRoomsForUser(t.db, bob.id)).toEqual([]);
     await expectCode(createRoom(t.db, ada.id, { name: " " }), "VALIDATION_FAILED");
+    await expectCode(createRoom(t.db, ada.id, { name: "half \ud800 emoji" }), "VALIDATION_FAILED");
+    await expectCode(updateRoom(t.db, ada.id, room.id, { name: "\udc00" }), "VALIDATION_FAILED");
   });
 
   it("hides rooms from non-members with NOT_FOUND and checks permissions by role", async () => {

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { userText } from "../forms/text";
 
 /**
  * A file name as shown in the list. Folder drops send relative paths ("docs/api/intro.md"): control
  * characters are removed, and empty, "." and ".." segments dropped, so a name never walks anywhere
  * (files are stored under random keys anyway).
  */
-export const documentNameSchema = z
-  .string()
+export const documentNameSchema = userText()
   .max(1024)
   .transform((name) =>
     name
@@ -21,7 +21,7 @@ export const documentNameSchema = z
 
 export const documentIdSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
 
-export const nameQuerySchema = z.string().trim().max(200).default("");
+export const nameQuerySchema = userText().trim().max(200).default("");
 
 export const reviewDecisionSchema = z.enum(["approve", "reject"]);
 export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;

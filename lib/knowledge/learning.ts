@@ -5,10 +5,11 @@ import { AppError } from "../errors/app-error";
 import { createUploadedDocument, listDocuments, type DocumentSummary } from "./documents";
 import { requireScopeAccess, type ScopeAccess } from "./scope";
 import { storeText } from "./storage";
+import { userText } from "../forms/text";
 
 export const teachInputSchema = z.object({
   messageId: z.string().min(1).max(64),
-  answer: z.string().trim().min(1, "Write the correct answer.").max(20_000, "Use at most 20,000 characters."),
+  answer: userText().trim().min(1, "Write the correct answer.").max(20_000, "Use at most 20,000 characters."),
 });
 export const saveAnswerInputSchema = z.object({ messageId: z.string().min(1).max(64) });
 

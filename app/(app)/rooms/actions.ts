@@ -9,8 +9,9 @@ import { failureFrom, INTERNAL_FAILURE, validationFailure, type ActionResult } f
 import { logger } from "@/lib/observability/logger";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { userText } from "@/lib/forms/text";
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => userText().max(max);
 
 const createSchema = z.object({ name: text(200), description: text(2000).default("") });
 const updateSchema = z.object({ roomId: roomIdSchema, name: text(200), description: text(2000) });

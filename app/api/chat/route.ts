@@ -29,4 +29,4 @@ export const POST = route(async (req, { log }) => {
     { ...parsed.data, userId: user.id, signal: req.signal },
   );
   return createUIMessageStreamResponse({ stream });
-});
+}, { contentType: "application/json" });

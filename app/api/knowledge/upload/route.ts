@@ -19,8 +19,9 @@ export const dynamic = "force-dynamic";
 let limiter: RateLimiter | undefined;
 
 /**
- * One file as the raw request body (`POST /api/knowledge/upload?name=…&roomId=…`), streamed to
- * DATA_DIR/uploads with the size limit enforced while it arrives, then queued for ingestion.
+ * One file as the raw request body, typed `application/octet-stream`
+ * (`POST /api/knowledge/upload?name=…&roomId=…`), streamed to DATA_DIR/uploads with the size limit
+ * enforced while it arrives, then queued for ingestion.
  * Excluded from proxy.ts (which would cut bodies at 10 MB), so it authenticates here.
  */
 export const POST = route(async (req) => {
@@ -44,4 +45,4 @@ export const POST = route(async (req) => {
   const stored = await storeUploadStream(getUploadsDir(), Readable.fromWeb(req.body as NodeWebStream<Uint8Array>), maxBytes);
   const document = await createUploadedDocument(db, { access, uploaderId: user.id, name: query.data.name, stored });
   return NextResponse.json({ document }, { status: 201 });
-});
+}, { contentType: "application/octet-stream" });
