@@ -7,6 +7,7 @@ export const CLOSE = {
   badRequest: 4400,
   unauthorized: 4401,
   forbidden: 4403,
+  tooLarge: 4413,
   rateLimited: 4429,
   messageTooLarge: 1009,
   serverError: 1011,
@@ -27,6 +28,8 @@ export type CloseReason =
   | "too_many_connections"
   | "rate_limited"
   | "message_too_large"
+  | "file_too_large"
+  | "room_too_large"
   | "malformed"
   | "membership_revoked"
   | "load_failed"

@@ -18,6 +18,8 @@ export interface ConnectionLimits {
   maxQueuedMessages: number;
   /** Outgoing bytes a slow client may have buffered before it is dropped. */
   maxBufferedBytes: number;
+  /** Largest encoded room document an update may grow (document sockets). */
+  maxRoomBytes: number;
 }
 
 type Frame = { data: Buffer; isBinary: boolean };

@@ -1,6 +1,10 @@
 import { canEditRoom } from "../lib/collab/room-roles";
+import { MAX_FILE_CHARS } from "../lib/collab/text-content";
+import { awarenessUserId, bindAwarenessUpdate } from "./awareness-binding";
+import { CLOSE } from "./close-codes";
 import { Connection, type ConnectionIdentity } from "./connection";
-import { decodeDocMessage, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, MalformedMessageError } from "./doc-messages";
+import { checkUpdateSize } from "./doc-size-guard";
+import { type DecodedStructs, decodeDocMessage, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, MalformedMessageError } from "./doc-messages";
 import { sidecarMetrics } from "./metrics";
 import type { Room } from "./room";
 
@@ -8,7 +12,9 @@ import type { Room } from "./room";
  * A y-websocket client on `/<roomId>`. Speaks the standard protocol: the server sends its sync
  * step 1 and the known awareness states on open, answers sync step 1 with step 2, applies step 2
  * and updates from owners and editors, and relays awareness. Viewers' document changes are
- * dropped (they still receive everything and share awareness).
+ * dropped (they still receive everything and share awareness). An update that would take a file or
+ * the room past its size limit is not applied: the socket is closed with 4413 and the reason.
+ * Awareness states always carry the connection's own user, whatever the client claims.
  */
 export class DocConnection extends Connection {
   readonly channel = "doc";
@@ -40,17 +46,38 @@ export class DocConnection extends Connection {
           sidecarMetrics.updatesIn.inc({ source: "viewer_dropped" });
           return;
         }
+        if (!this.fits(room, message.update, message.structs)) return;
         sidecarMetrics.updatesIn.inc({ source: "client" });
         room.applyClientUpdate(message.update, this);
         return;
-      case "awareness":
-        room.applyClientAwareness(message.update, this);
+      case "awareness": {
+        const update = this.bindAwareness(room, message.update);
+        if (update) room.applyClientAwareness(update, this);
         return;
+      }
       case "query-awareness":
         this.send(encodeAwarenessStates(room.awareness));
         return;
       case "auth":
         return;
     }
+  }
+
+  /** Whether the update keeps every file and the room within limits; closes the socket when not. */
+  private fits(room: Room, update: Uint8Array, structs: DecodedStructs): boolean {
+    const limits = { maxFileChars: MAX_FILE_CHARS, maxRoomBytes: this.limits.maxRoomBytes };
+    const refusal = checkUpdateSize(room.doc, limits, update, structs);
+    if (!refusal) return true;
+    this.log.warn({ roomId: room.id, userId: this.identity?.userId, bytes: update.byteLength, reason: refusal.metric }, "refused an update over the size limit");
+    this.close(CLOSE.tooLarge, refusal.message, refusal.metric);
+    return false;
+  }
+
+  private bindAwareness(room: Room, update: Uint8Array): Uint8Array | null {
+    const identity = this.identity;
+    if (!identity) return null;
+    const states = room.awareness.getStates();
+    const ownerOf = (clientId: number) => (this.awarenessClients.has(clientId) ? identity.userId : awarenessUserId(states.get(clientId)));
+    return bindAwarenessUpdate(update, { id: identity.userId, name: identity.userName }, ownerOf);
   }
 }

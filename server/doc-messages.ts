@@ -13,10 +13,13 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
+/** A document change with its decoded structs (for admission checks before it is applied). */
+export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>["structs"];
+
 export type DocMessage =
   | { type: "sync-step-1"; stateVector: Uint8Array }
-  | { type: "sync-step-2"; update: Uint8Array }
-  | { type: "update"; update: Uint8Array }
+  | { type: "sync-step-2"; update: Uint8Array; structs: DecodedStructs }
+  | { type: "update"; update: Uint8Array; structs: DecodedStructs }
   | { type: "awareness"; update: Uint8Array }
   | { type: "query-awareness" }
   | { type: "auth" };
@@ -37,7 +40,6 @@ export function decodeDocMessage(frame: Uint8Array): DocMessage {
     const decoder = decoding.createDecoder(frame);
     const message = readMessage(decoder);
     if (decoding.hasContent(decoder)) throw new MalformedMessageError("trailing bytes after the message");
-    if (message.type === "sync-step-2" || message.type === "update") Y.decodeUpdate(message.update);
     if (message.type === "sync-step-1") Y.decodeStateVector(message.stateVector);
     return message;
   } catch (err) {
@@ -53,8 +55,8 @@ function readMessage(decoder: decoding.Decoder): DocMessage {
       const syncType = decoding.readVarUint(decoder);
       const body = decoding.readVarUint8Array(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) return { type: "sync-step-1", stateVector: body };
-      if (syncType === syncProtocol.messageYjsSyncStep2) return { type: "sync-step-2", update: body };
-      if (syncType === syncProtocol.messageYjsUpdate) return { type: "update", update: body };
+      if (syncType === syncProtocol.messageYjsSyncStep2) return { type: "sync-step-2", update: body, structs: Y.decodeUpdate(body).structs };
+      if (syncType === syncProtocol.messageYjsUpdate) return { type: "update", update: body, structs: Y.decodeUpdate(body).structs };
       throw new MalformedMessageError(`unknown sync message type ${syncType}`);
     }
     case MESSAGE_AWARENESS:

@@ -1,10 +1,9 @@
-import * as Y from "yjs";
 import { postChatMessage } from "../lib/collab/chat";
 import { makeServerEvent, type ClientEvent } from "../lib/collab/events";
 import { requireRoomAccess } from "../lib/collab/membership";
 import { applyStateToDoc } from "../lib/collab/restore";
 import { canEditRoom } from "../lib/collab/room-roles";
-import { getVersion, saveCheckpoint, saveVersion } from "../lib/collab/versions";
+import { getVersion, saveStoredCheckpoint, saveVersion } from "../lib/collab/versions";
 import type { Db } from "../lib/db/client";
 import { AppError } from "../lib/errors/app-error";
 import { enforceLimit } from "../lib/rate-limit/enforce";
@@ -38,7 +37,10 @@ export function createEventHandler(db: Db, limits: { chat: RateLimiter }) {
         assertCanEdit(conn);
         const release = room.hold();
         try {
-          const version = await saveVersion(db, { ...context, label: event.payload.label, state: Y.encodeStateAsUpdate(room.doc) });
+          // Once flushed, the stored document is the live one, and a worker thread can read and
+          // copy it: encoding and writing the live document here would stall every room.
+          await room.flush();
+          const version = await saveVersion(db, { ...context, label: event.payload.label });
           const payload = { id: version.id, label: version.label, auto: false, created_at: version.createdAt.toISOString() };
           room.broadcastEvent(makeServerEvent("version.saved", payload, context));
         } finally {
@@ -71,9 +73,9 @@ function assertCanEdit(conn: EventsConnection): void {
 async function restoreVersion(db: Db, room: Room, context: { roomId: string; userId: string }, versionId: string): Promise<void> {
   await requireRoomAccess(db, context.roomId, context.userId, "edit");
   const version = await getVersion(db, { ...context, versionId });
-  const undo = await saveCheckpoint(db, {
+  await room.flush();
+  const undo = await saveStoredCheckpoint(db, {
     roomId: room.id,
-    state: Y.encodeStateAsUpdate(room.doc),
     label: `Before restoring “${version.label.slice(0, 90)}”`,
     createdBy: context.userId,
   });

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
       maxMessagesPerSecond: env.COLLAB_MAX_MESSAGES_PER_SECOND,
       maxConnectionsPerUser: env.COLLAB_MAX_CONNECTIONS_PER_USER,
+      maxRoomBytes: env.ROOM_MAX_MB * 1024 * 1024,
       chatMessagesPerMinute: env.ROOM_CHAT_MESSAGES_PER_MINUTE,
     },
     redisUrl: env.REDIS_URL,

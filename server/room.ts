@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { hasPendingChanges, loadRoomState } from "../lib/collab/doc-store";
 import { makeServerEvent, parseServerEvent, type ServerEvent } from "../lib/collab/events";
 import { FILES_KEY, FOLDERS_KEY, TEXTS_KEY } from "../lib/collab/room-files";
-import { saveCheckpoint } from "../lib/collab/versions";
+import { saveStoredCheckpoint } from "../lib/collab/versions";
 import type { Db } from "../lib/db/client";
 import type { Logger } from "../lib/observability/logger";
 import type { Connection } from "./connection";
@@ -184,7 +184,10 @@ export class Room implements FanoutReceiver {
     this.editedSinceCheckpoint = false;
     this.lastCheckpointAt = Date.now();
     try {
-      await saveCheckpoint(this.deps.db, { roomId: this.id, state: Y.encodeStateAsUpdate(this.doc), label });
+      // Copied from the flushed stored document by a worker thread: encoding and writing the live
+      // document here would stall every room of this sidecar.
+      await this.flush();
+      await saveStoredCheckpoint(this.deps.db, { roomId: this.id, label });
     } catch (err) {
       this.editedSinceCheckpoint = true;
       throw err;

@@ -9,6 +9,8 @@ export interface SidecarLimits {
   maxMessagesPerSecond: number;
   /** Open sockets per user across rooms; the next one is refused with 4429. */
   maxConnectionsPerUser: number;
+  /** Largest room document (about as encoded); an update that would grow a room past it closes with 4413. */
+  maxRoomBytes: number;
   /** Room chat messages per user per minute across sockets (and sidecars, with Redis); default 30. */
   chatMessagesPerMinute?: number;
 }

@@ -67,6 +67,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
     maxMessagesPerSecond: options.limits.maxMessagesPerSecond,
     maxQueuedMessages: MAX_QUEUED_MESSAGES,
     maxBufferedBytes: MAX_BUFFERED_BYTES,
+    maxRoomBytes: options.limits.maxRoomBytes,
   };
   let closing = false;
 

@@ -5,6 +5,8 @@ export function closeMessage(code: number, reason: string): string {
       return "Your room session expired and could not be renewed. Reload the page.";
     case 4403:
       return "You are no longer a member of this room.";
+    case 4413:
+      return `Your last change was not saved: ${reason || "it would make this room too large"}. Reload the page to continue from the saved document.`;
     case 4429:
       return `The room closed this connection: ${reason || "too many messages or connections"}. Close other tabs of this room and reload.`;
     default:

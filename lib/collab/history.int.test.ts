@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
@@ -5,7 +6,7 @@ import { AppError } from "../errors/app-error";
 import { listChatMessages, postChatMessage } from "./chat";
 import { appendUpdates } from "./doc-store";
 import { inviteMember } from "./members";
-import { getRoomFiles } from "./room-export";
+import { exportRoomZip } from "./room-export";
 import { createFile } from "./room-files";
 import { createRoom } from "./rooms";
 import { getVersion, getVersionFiles, listVersions, MAX_AUTO_VERSIONS, saveCheckpoint, saveVersion } from "./versions";
@@ -51,7 +52,10 @@ describe.each(testProviders())("versions and chat on %s", (provider) => {
       { path: "README.md", content: "# Hi" },
       { path: "src/a.ts", content: "export const a = 1;\n" },
     ]);
-    expect(await getRoomFiles(t.db, { roomId, userId: viewer })).toEqual(files);
+    const zip = await JSZip.loadAsync(await exportRoomZip(t.db, { roomId, userId: viewer, folder: "room" }));
+    const zipped = await Promise.all(files.map(async (f) => ({ path: f.path, content: await zip.file(`room/${f.path}`)?.async("string") })));
+    expect(zipped).toEqual(files);
+    await expectCode(exportRoomZip(t.db, { roomId, userId: outsider, folder: "room" }), "NOT_FOUND");
     await expectCode(getVersion(t.db, { roomId, userId: outsider, versionId: version.id }), "NOT_FOUND");
     const otherRoom = await createRoom(t.db, owner, { name: "Other" });
     await expectCode(getVersion(t.db, { roomId: otherRoom.id, userId: owner, versionId: version.id }), "NOT_FOUND");

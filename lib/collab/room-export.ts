@@ -1,8 +1,8 @@
 import * as Y from "yjs";
 import type { Db } from "../db/client";
-import { loadRoomState } from "./doc-store";
 import { requireRoomAccess } from "./membership";
 import { exportFiles, type FileContent } from "./room-files";
+import { runStateTask } from "./state-runner";
 
 /** The files of a document state, each under a unique safe path, ready to zip. */
 export function filesOfState(state: Uint8Array): FileContent[] {
@@ -14,10 +14,10 @@ export function filesOfState(state: Uint8Array): FileContent[] {
 }
 
 /**
- * The room's current files for any member (e.g. a zip download). Read from the database, so it
- * lags the live document by at most one persistence batch (about 100 ms).
+ * The room's files as a zip for any member, built in a worker thread (a large room takes seconds of
+ * CPU). Read from the database, so it lags the live document by at most one persistence batch.
  */
-export async function getRoomFiles(db: Db, input: { roomId: string; userId: string }): Promise<FileContent[]> {
+export async function exportRoomZip(db: Db, input: { roomId: string; userId: string; folder: string }): Promise<Uint8Array> {
   await requireRoomAccess(db, input.roomId, input.userId, "read");
-  return filesOfState((await loadRoomState(db, input.roomId)).state);
+  return runStateTask(db, { kind: "zip-room", roomId: input.roomId, folder: input.folder });
 }

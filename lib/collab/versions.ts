@@ -1,10 +1,9 @@
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { loadRoomState } from "./doc-store";
 import { requireRoomAccess } from "./membership";
-import { filesOfState } from "./room-export";
 import type { FileContent } from "./room-files";
 import { parseInput, versionLabelSchema } from "./room-schemas";
+import { runStateTask } from "./state-runner";
 
 /** Automatic checkpoints kept per room; older ones are pruned (labelled versions never are). */
 export const MAX_AUTO_VERSIONS = 50;
@@ -23,35 +22,17 @@ function toBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(data);
 }
 
-/**
- * Saves a labelled version (owners and editors). Pass `state` when the caller holds the live
- * document (the sidecar); otherwise the stored state is used, which lags the live one by at most
- * one persistence batch.
- */
-export async function saveVersion(
+/** Stores a version row; automatic ones beyond the newest MAX_AUTO_VERSIONS are pruned. No permission check. */
+export async function insertVersion(
   db: Db,
-  input: { roomId: string; userId: string; label: string; state?: Uint8Array },
+  input: { roomId: string; label: string; auto: boolean; state: Uint8Array; createdBy: string | null },
 ): Promise<RoomVersionView> {
-  const label = parseInput(versionLabelSchema, input.label);
-  await requireRoomAccess(db, input.roomId, input.userId, "edit");
-  const state = input.state ?? (await loadRoomState(db, input.roomId)).state;
-  return db.roomVersion.create({
-    data: { roomId: input.roomId, label, auto: false, state: toBytes(state), createdBy: input.userId },
-    select: viewFields,
-  });
-}
-
-/** Saves an automatic checkpoint (no permission check: the sidecar calls it) and prunes old ones. */
-export async function saveCheckpoint(
-  db: Db,
-  input: { roomId: string; state: Uint8Array; label: string; createdBy?: string | null },
-): Promise<RoomVersionView> {
-  const { roomId } = input;
-  const label = parseInput(versionLabelSchema, input.label);
+  const { roomId, auto } = input;
   const version = await db.roomVersion.create({
-    data: { roomId, label, auto: true, state: toBytes(input.state), createdBy: input.createdBy ?? null },
+    data: { roomId, label: input.label, auto, state: toBytes(input.state), createdBy: input.createdBy },
     select: viewFields,
   });
+  if (!auto) return version;
   const stale = await db.roomVersion.findMany({
     where: { roomId, auto: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -60,6 +41,32 @@ export async function saveCheckpoint(
   });
   if (stale.length > 0) await db.roomVersion.deleteMany({ where: { id: { in: stale.map((v) => v.id) } } });
   return version;
+}
+
+/**
+ * Saves a labelled version of the stored document (owners and editors). It lags the live document
+ * by at most one persistence batch unless the caller flushed first (the sidecar does). Reading,
+ * merging and writing a large room takes seconds of CPU, so it happens in a worker thread.
+ */
+export async function saveVersion(db: Db, input: { roomId: string; userId: string; label: string }): Promise<RoomVersionView> {
+  const label = parseInput(versionLabelSchema, input.label);
+  await requireRoomAccess(db, input.roomId, input.userId, "edit");
+  return runStateTask(db, { kind: "save-version", roomId: input.roomId, label, auto: false, createdBy: input.userId });
+}
+
+/** Saves an automatic checkpoint of the stored document, in a worker thread (no permission check: the sidecar calls it). */
+export async function saveStoredCheckpoint(db: Db, input: { roomId: string; label: string; createdBy?: string | null }): Promise<RoomVersionView> {
+  const label = parseInput(versionLabelSchema, input.label);
+  return runStateTask(db, { kind: "save-version", roomId: input.roomId, label, auto: true, createdBy: input.createdBy ?? null });
+}
+
+/** Saves an automatic checkpoint of a given state (no permission check) and prunes old ones. */
+export async function saveCheckpoint(
+  db: Db,
+  input: { roomId: string; state: Uint8Array; label: string; createdBy?: string | null },
+): Promise<RoomVersionView> {
+  const label = parseInput(versionLabelSchema, input.label);
+  return insertVersion(db, { roomId: input.roomId, label, auto: true, state: input.state, createdBy: input.createdBy ?? null });
 }
 
 /** The room's versions, newest first (any member). */
@@ -72,12 +79,8 @@ export async function listVersions(db: Db, input: { roomId: string; userId: stri
   });
 }
 
-/** A version with its document state (a Yjs update); NOT_FOUND for other rooms' versions and non-members. */
-export async function getVersion(
-  db: Db,
-  input: { roomId: string; userId: string; versionId: string },
-): Promise<RoomVersionView & { state: Uint8Array }> {
-  await requireRoomAccess(db, input.roomId, input.userId, "read");
+/** A version with its document state (no permission check); NOT_FOUND for other rooms' versions. */
+export async function readVersion(db: Db, input: { roomId: string; versionId: string }): Promise<RoomVersionView & { state: Uint8Array }> {
   const row = await db.roomVersion.findFirst({
     where: { id: input.versionId, roomId: input.roomId },
     select: { ...viewFields, state: true },
@@ -86,7 +89,20 @@ export async function getVersion(
   return row;
 }
 
-/** A version's files with their contents, for previews, diffs and zip downloads. */
+/**
+ * A version with its document state (a Yjs update), read in a worker thread (the database client
+ * takes seconds to read a large state); NOT_FOUND for other rooms' versions and non-members.
+ */
+export async function getVersion(
+  db: Db,
+  input: { roomId: string; userId: string; versionId: string },
+): Promise<RoomVersionView & { state: Uint8Array }> {
+  await requireRoomAccess(db, input.roomId, input.userId, "read");
+  return runStateTask(db, { kind: "version", roomId: input.roomId, versionId: input.versionId });
+}
+
+/** A version's files with their contents, for previews, diffs and zip downloads (read in a worker thread). */
 export async function getVersionFiles(db: Db, input: { roomId: string; userId: string; versionId: string }): Promise<FileContent[]> {
-  return filesOfState((await getVersion(db, input)).state);
+  await requireRoomAccess(db, input.roomId, input.userId, "read");
+  return runStateTask(db, { kind: "version-files", roomId: input.roomId, versionId: input.versionId });
 }

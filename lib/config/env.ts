@@ -46,6 +46,7 @@ const envSchema = z
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(100),
     COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+    ROOM_MAX_MB: z.coerce.number().min(1).max(1024).default(50),
     REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional()),
     KNOWLEDGE_MAX_FILE_MB: z.coerce.number().int().min(1).max(1024).default(50),
     KNOWLEDGE_USER_QUOTA_MB: z.coerce.number().int().min(1).default(1024),

@@ -22,15 +22,28 @@ export function dbProvider(db: Db): DbProvider {
   return provider;
 }
 
+const TARGETS_KEY = Symbol.for("eca.db.targets");
+const globalTargets = globalThis as typeof globalThis & { [TARGETS_KEY]?: WeakMap<Db, DbTarget> };
+const targets = (globalTargets[TARGETS_KEY] ??= new WeakMap<Db, DbTarget>());
+
+/** What a client was connected to, so a worker thread can open its own connection to the same database. */
+export function dbTarget(db: Db): DbTarget {
+  const target = targets.get(db);
+  if (!target) throw new Error("dbTarget: this client was not created by connectDb");
+  return target;
+}
+
 export async function connectDb(target: DbTarget): Promise<Db> {
   const adapter = createAdapter(target);
   if (target.provider === "postgresql") {
     const pgClient = new PostgresClient({ adapter }) as unknown as Db;
     providers.set(pgClient, "postgresql");
+    targets.set(pgClient, target);
     return pgClient;
   }
   const client = new SqliteClient({ adapter });
   providers.set(client, "sqlite");
+  targets.set(client, target);
   // WAL lets the web app and the collab sidecar share the file; NORMAL sync is safe under WAL.
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA synchronous = NORMAL");

@@ -10,7 +10,7 @@ import { startSidecar, type Sidecar } from "../sidecar";
 import type { SidecarLimits, SidecarTiming } from "../sidecar-options";
 import { TEST_AUTH_SECRET } from "./fixtures";
 
-export const TEST_LIMITS: SidecarLimits = { maxMessageBytes: 256 * 1024, maxMessagesPerSecond: 500, maxConnectionsPerUser: 20 };
+export const TEST_LIMITS: SidecarLimits = { maxMessageBytes: 256 * 1024, maxMessagesPerSecond: 500, maxConnectionsPerUser: 20, maxRoomBytes: 50 * 1024 * 1024 };
 const FAST_TIMING: Partial<SidecarTiming> = { idleUnloadMs: 200, membershipCheckMs: 250, presenceRefreshMs: 1_000 };
 
 export const testLog = logger.child({ component: "test-sidecar" }, { level: process.env.TEST_LOG_LEVEL ?? "silent" });

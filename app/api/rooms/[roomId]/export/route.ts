@@ -1,8 +1,8 @@
 import { getDb } from "@/app/_server/runtime";
 import { requireApiUser, route } from "@/app/_server/route";
-import { getRoomFiles } from "@/lib/collab/room-export";
+import { exportRoomZip } from "@/lib/collab/room-export";
 import { roomIdSchema } from "@/lib/collab/room-schemas";
-import { archiveName, zipRoomFiles } from "@/lib/collab/room-zip";
+import { archiveName } from "@/lib/collab/room-zip";
 import { getRoomForMember } from "@/lib/collab/rooms";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -13,9 +13,8 @@ export const GET = route<{ roomId: string }>(async (_req, { params }) => {
   if (!roomId.success) throw new AppError("NOT_FOUND", "No such room.");
   const db = await getDb();
   const room = await getRoomForMember(db, roomId.data, user.id);
-  const files = await getRoomFiles(db, { roomId: room.id, userId: user.id });
   const name = archiveName(room.name);
-  const zip = await zipRoomFiles(name, files);
+  const zip = await exportRoomZip(db, { roomId: room.id, userId: user.id, folder: name });
   return new Response(new Uint8Array(zip), {
     headers: {
       "Content-Type": "application/zip",

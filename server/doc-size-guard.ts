@@ -1,0 +1,76 @@
+import * as Y from "yjs";
+import { TEXTS_KEY } from "../lib/collab/room-files";
+import { lengthGrowth, onlyDeletes, storedSize } from "./update-size";
+
+export interface DocSizeLimits {
+  /** Longest file, in the UTF-16 code units Y.Text counts. */
+  maxFileChars: number;
+  /** Largest document, about as encoded (what the database stores, exports and versions copy). */
+  maxRoomBytes: number;
+}
+
+export interface SizeRefusal {
+  metric: "file_too_large" | "room_too_large";
+  /** Shown to the editor as the close reason (at most 123 bytes). */
+  message: string;
+}
+
+type Struct = Y.Item | Y.GC | Y.Skip;
+
+function longestText(doc: Y.Doc): number {
+  let longest = 0;
+  for (const text of doc.getMap<Y.Text>(TEXTS_KEY).values()) if (text instanceof Y.Text) longest = Math.max(longest, text.length);
+  return longest;
+}
+
+/**
+ * Admits or refuses an incoming update before it touches the room's document. Updates that only
+ * delete always pass, so a room at its limit can still be trimmed.
+ */
+class DocSizeGuard {
+  /** The document's size as last measured, plus every update applied since (an upper bound). */
+  private bytes: number | null = null;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly limits: DocSizeLimits,
+  ) {
+    doc.on("update", (update: Uint8Array) => {
+      if (this.bytes !== null) this.bytes += update.byteLength;
+    });
+  }
+
+  check(update: Uint8Array, structs: readonly Struct[]): SizeRefusal | null {
+    if (onlyDeletes(structs)) return null;
+    const { maxFileChars, maxRoomBytes } = this.limits;
+    const { projected, unresolved } = lengthGrowth(this.doc, structs);
+    let longest = 0;
+    for (const length of projected.values()) longest = Math.max(longest, length);
+    if (unresolved > 0) longest = Math.max(longest, longestText(this.doc)) + unresolved;
+    if (longest > maxFileChars) {
+      return { metric: "file_too_large", message: `a file may hold at most ${maxFileChars.toLocaleString("en-US")} characters` };
+    }
+    // Measuring walks the whole document: only when the running bound says it might not fit.
+    if (this.bytes === null || this.bytes + update.byteLength > maxRoomBytes) this.bytes = storedSize(this.doc);
+    if (this.bytes + update.byteLength > maxRoomBytes) {
+      return { metric: "room_too_large", message: `a room may hold at most ${formatMb(maxRoomBytes)} MB` };
+    }
+    return null;
+  }
+}
+
+function formatMb(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
+}
+
+const guards = new WeakMap<Y.Doc, DocSizeGuard>();
+
+/** Whether an update may be applied to a room's document, per the limits (one guard per document). */
+export function checkUpdateSize(doc: Y.Doc, limits: DocSizeLimits, update: Uint8Array, structs: readonly Struct[]): SizeRefusal | null {
+  let guard = guards.get(doc);
+  if (!guard) {
+    guard = new DocSizeGuard(doc, limits);
+    guards.set(doc, guard);
+  }
+  return guard.check(update, structs);
+}
