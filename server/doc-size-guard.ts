@@ -26,17 +26,27 @@ function longestText(doc: Y.Doc): number {
 /**
  * Admits or refuses an incoming update before it touches the room's document. Updates that only
  * delete always pass, so a room at its limit can still be trimmed.
+ *
+ * The room's size is kept as a bound: the last measurement plus the bytes of every update applied
+ * since (from any origin). Measuring walks the whole document (a fragmented 50 MB room takes about a
+ * second), so it happens only when the bound says an update might not fit and the document may have
+ * changed by more than a slack since the last measurement (grown, or shrunk by deletions); within
+ * the slack the bound decides, which may refuse up to the slack early.
  */
 class DocSizeGuard {
-  /** The document's size as last measured, plus every update applied since (an upper bound). */
-  private bytes: number | null = null;
+  private measured: number | null = null;
+  private grownSince = 0;
+  private deletedSince = 0;
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly limits: DocSizeLimits,
   ) {
     doc.on("update", (update: Uint8Array) => {
-      if (this.bytes !== null) this.bytes += update.byteLength;
+      this.grownSince += update.byteLength;
+    });
+    doc.on("afterTransaction", (transaction: Y.Transaction) => {
+      for (const items of transaction.deleteSet.clients.values()) for (const item of items) this.deletedSince += item.len;
     });
   }
 
@@ -50,12 +60,19 @@ class DocSizeGuard {
     if (longest > maxFileChars) {
       return { metric: "file_too_large", message: `a file may hold at most ${maxFileChars.toLocaleString("en-US")} characters` };
     }
-    // Measuring walks the whole document: only when the running bound says it might not fit.
-    if (this.bytes === null || this.bytes + update.byteLength > maxRoomBytes) this.bytes = storedSize(this.doc);
-    if (this.bytes + update.byteLength > maxRoomBytes) {
-      return { metric: "room_too_large", message: `a room may hold at most ${formatMb(maxRoomBytes)} MB` };
+    if (this.bound() + update.byteLength <= maxRoomBytes) return null;
+    const slack = maxRoomBytes / 500;
+    if (this.measured === null || this.grownSince > slack || this.deletedSince > slack) {
+      this.measured = storedSize(this.doc);
+      this.grownSince = 0;
+      this.deletedSince = 0;
     }
-    return null;
+    if (this.bound() + update.byteLength <= maxRoomBytes) return null;
+    return { metric: "room_too_large", message: `a room may hold at most ${formatMb(maxRoomBytes)} MB` };
+  }
+
+  private bound(): number {
+    return this.measured === null ? Infinity : this.measured + this.grownSince;
   }
 }
 

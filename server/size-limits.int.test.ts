@@ -60,7 +60,7 @@ describe.each(testProviders())("room and file size limits on %s", (provider) => 
     await waitFor("the edit within the limit to be stored", async () => (await storedFiles(room.roomId))[0]?.content.length === MAX_FILE_CHARS - 20);
   });
 
-  it("refuses an update that takes the room past ROOM_MAX_MB, while deletions still pass at the limit", async () => {
+  it("refuses an update that takes the room past ROOM_MAX_MB; deletions pass at the limit and make room", async () => {
     const room = await createRoomWith(t.db, ["editor"]);
     const writer = await connect(room.owner.id, room.roomId);
     createFile(writer.doc, "a.txt", "a".repeat(900_000));
@@ -78,6 +78,8 @@ describe.each(testProviders())("room and file size limits on %s", (provider) => 
     expect(findFileByPath(editor.doc, "c.txt")).toBeUndefined();
     fileText(editor.doc, findFileByPath(editor.doc, "a.txt")!.id).delete(0, 800_000);
     await waitFor("the deletion to be stored", async () => (await storedFiles(room.roomId)).find((f) => f.path === "a.txt")?.content.length === 100_000);
+    createFile(editor.doc, "d.txt", "d".repeat(500_000));
+    await waitFor("the file that fits again to be stored", async () => (await storedFiles(room.roomId)).some((f) => f.path === "d.txt"));
     expect(editor.terminal).toBeNull();
   });
 });
