@@ -93,6 +93,8 @@ test("CSP: a room (Monaco, workers, collab sockets) and the chat run without vio
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByTestId("assistant-message").first()).toContainText("Use it well.");
 
+  // Off the chat page first: its "Rename …" buttons would also match the room form's "Name" label.
+  await page.goto("/rooms");
   await createRoom(page, "Policy room");
   await createFile(page, "src/app.ts");
   await typeAtEnd(page, "const typed: number = 1;");

@@ -10,6 +10,7 @@ describe("contentSecurityPolicy", () => {
     expect(directive(contentSecurityPolicy(base), "script-src")).toBe("script-src 'self' 'nonce-abc123'");
     expect(directive(contentSecurityPolicy({ ...base, dev: true }), "script-src")).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy(base)).toContain("frame-ancestors 'none'");
+    expect(directive(contentSecurityPolicy(base), "worker-src")).toBe("worker-src 'self'");
   });
 
   it("lets sockets reach the sidecar on the page's host, or on its public URL", () => {

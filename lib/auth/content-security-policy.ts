@@ -10,14 +10,14 @@ export interface CspInput {
 
 /**
  * The pages' Content-Security-Policy: scripts only from this origin or carrying this response's
- * nonce; Monaco's workers from this origin (the bundler may start them from blob: URLs); styles
- * inline as Monaco and React style attributes need; sockets only to the collab sidecar.
+ * nonce; Monaco's workers from this origin (the bundler emits them as static chunks); styles inline
+ * as Monaco and React style attributes need; sockets only to the collab sidecar.
  */
 export function contentSecurityPolicy(input: CspInput): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", `'nonce-${input.nonce}'`, ...(input.dev ? ["'unsafe-eval'"] : [])],
-    "worker-src": ["'self'", "blob:"],
+    "worker-src": ["'self'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
