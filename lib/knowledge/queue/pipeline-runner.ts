@@ -73,7 +73,8 @@ export function createThreadRunner(options: ThreadRunnerOptions): PipelineRunner
       thread.on("message", onMessage);
       thread.once("error", onError);
       thread.once("exit", onExit);
-      const copy = input.bytes.slice();
+      // A fresh ArrayBuffer: a Buffer's may be Node's shared pool, which Node 24 refuses to transfer.
+      const copy = new Uint8Array(input.bytes);
       const request: ThreadRequest = { input: { name: input.name, bytes: copy }, options: ingestOptions };
       thread.postMessage(request, [copy.buffer]);
     });
