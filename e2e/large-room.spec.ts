@@ -6,28 +6,10 @@ import * as Y from "yjs";
 import { appendUpdates } from "../lib/collab/doc-store";
 import { createFile, fileText, findFileByPath } from "../lib/collab/room-files";
 import { projectDb } from "./analytics-db";
+import { LARGE_ROOM_FILE_CHARS, LARGE_ROOM_FILES, largeRoomState, latencySummary, typeEvery } from "../server/test-support/large-room";
 import { createRoom, register, uniqueAccount } from "./helpers";
 
-const FILES = 10;
-const FILE_CHARS = 990_000;
 const TICK_MS = 50;
-
-/** A ~10 MB room document: ten files of 990,000 characters, each pasted in a thousand pieces. */
-function largeRoomState(): Uint8Array {
-  const doc = new Y.Doc();
-  const line = "export const value = computeSomething(input, options); // a typical line\n";
-  for (let f = 0; f < FILES; f++) {
-    const text = fileText(doc, createFile(doc, `src/module-${f}.ts`, ""));
-    for (let i = 0; i < 1000; i++) text.insert(Math.floor(Math.random() * text.length), line.repeat(14).slice(0, FILE_CHARS / 1000));
-  }
-  return Y.encodeStateAsUpdate(doc);
-}
-
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN);
-  return { p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1] ?? NaN), n: sorted.length };
-}
 
 /**
  * Issue 11 point 6, on the production server: while a 10 MB room is downloaded as a zip, how long
@@ -65,22 +47,8 @@ test("a 10 MB room's zip download leaves /api/health and other rooms responsive"
 
   const figures: Record<string, unknown> = {};
   async function measure(name: string, task: () => Promise<unknown>) {
-    const dueAt: number[] = [];
-    const edits: number[] = [];
     const health: number[] = [];
-    const base = seen.length;
-    const onSeen = () => {
-      const now = performance.now();
-      while (base + edits.length < seen.length && edits.length < dueAt.length) edits.push(now - dueAt[edits.length]!);
-    };
-    seen.observe(onSeen);
-    let lastTick = performance.now();
-    const ticks = setInterval(() => {
-      const due = lastTick + TICK_MS;
-      lastTick = performance.now();
-      dueAt.push(due);
-      typed.insert(typed.length, "x");
-    }, TICK_MS);
+    const typing = typeEvery(typed, seen, TICK_MS);
     // One health request at a time (the endpoint runs all its checks), 50 ms apart.
     let probing = true;
     const probe = (async () => {
@@ -95,12 +63,11 @@ test("a 10 MB room's zip download leaves /api/health and other rooms responsive"
     await task();
     const taskMs = Math.round(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, 2 * TICK_MS));
-    clearInterval(ticks);
+    typing.stop();
     probing = false;
     await probe;
-    await expect.poll(() => edits.length === dueAt.length, { timeout: 20_000 }).toBe(true);
-    seen.unobserve(onSeen);
-    figures[name] = { taskMs, health: summary(health), edit: summary(edits) };
+    await expect.poll(() => typing.arrived(), { timeout: 20_000 }).toBe(true);
+    figures[name] = { taskMs, health: latencySummary(health), edit: latencySummary(typing.latencies) };
   }
 
   await measure("idle", () => new Promise((resolve) => setTimeout(resolve, 2000)));
@@ -111,8 +78,8 @@ test("a 10 MB room's zip download leaves /api/health and other rooms responsive"
     zip = await response.body();
   });
   const files = Object.values((await JSZip.loadAsync(zip)).files).filter((f) => !f.dir);
-  expect(files).toHaveLength(FILES);
-  expect((await files[0]!.async("string")).length).toBe(FILE_CHARS);
+  expect(files).toHaveLength(LARGE_ROOM_FILES);
+  expect((await files[0]!.async("string")).length).toBe(LARGE_ROOM_FILE_CHARS);
 
   for (const c of [writer, reader]) {
     c.provider.destroy();

@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HealthReport } from "../lib/observability/health";
 import { readProcessStatus } from "../lib/observability/process-status";
+import { freePort } from "../server/test-support/sidecar-harness";
 import { BUILD_INPUTS, buildStampFile, hashSources } from "./source-hash";
 
 // The real supervisor on a temporary DATA_DIR (SQLite): each child is killed with SIGKILL in turn
@@ -15,15 +15,6 @@ import { BUILD_INPUTS, buildStampFile, hashSources } from "./source-hash";
 
 const root = join(import.meta.dirname, "..");
 const RECOVERY_LIMIT_MS = 120_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 function currentBuildExists(): boolean {
   const stamp = buildStampFile(root);

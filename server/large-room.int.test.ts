@@ -11,36 +11,16 @@ import { saveCheckpoint } from "../lib/collab/versions";
 import { createTestDatabase, type TestDatabase } from "../lib/db/test-database";
 import { DocClient, EventsClient } from "./test-support/clients";
 import { createRoomWith, tokenFor } from "./test-support/fixtures";
+import { LARGE_ROOM_FILE_CHARS, LARGE_ROOM_FILES, largeRoomState, latencySummary, typeEvery } from "./test-support/large-room";
 import { startTestSidecar, type RunningSidecar } from "./test-support/sidecar-harness";
 import { sleep, waitFor } from "./test-support/wait";
 
-const FILES = 10;
-const FILE_CHARS = 990_000;
 const PROBE_EVERY_MS = 50;
-
-/** A ~10 MB room document: ten files of 990,000 characters, each pasted in a thousand pieces. */
-function largeRoomState(): Uint8Array {
-  const doc = new Y.Doc();
-  const line = "export const value = computeSomething(input, options); // a typical line\n";
-  for (let f = 0; f < FILES; f++) {
-    const text = fileText(doc, createFile(doc, `src/module-${f}.ts`, ""));
-    for (let i = 0; i < 1000; i++) text.insert(Math.floor(Math.random() * text.length), line.repeat(14).slice(0, FILE_CHARS / 1000));
-  }
-  const state = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return state;
-}
 
 interface Figures {
   taskMs: number;
   health: { p50: number; p95: number; max: number; n: number };
   edit: { p50: number; p95: number; max: number; n: number };
-}
-
-function summary(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN);
-  return { p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1] ?? NaN), n: sorted.length };
 }
 
 /**
@@ -87,32 +67,18 @@ describe("a 10 MB room is exported and versioned while other rooms keep working"
     const healthUrl = server.url.replace("ws://", "http://") + "/health";
     const typed = fileText(writer.doc, findFileByPath(writer.doc, "typing.txt")!.id);
     const seen = fileText(reader.doc, findFileByPath(reader.doc, "typing.txt")!.id);
-    const dueAt: number[] = [];
-    const edits: number[] = [];
     const health: Promise<number>[] = [];
-    const base = seen.length;
-    const onSeen = () => {
-      const now = performance.now();
-      while (base + edits.length < seen.length && edits.length < dueAt.length) edits.push(now - dueAt[edits.length]!);
-    };
-    seen.observe(onSeen);
-    let lastTick = performance.now();
-    const ticks = setInterval(() => {
-      const due = lastTick + PROBE_EVERY_MS;
-      lastTick = performance.now();
-      dueAt.push(due);
-      typed.insert(typed.length, "x");
+    const typing = typeEvery(typed, seen, PROBE_EVERY_MS, (due) => {
       health.push(fetch(healthUrl).then(async (r) => (await r.arrayBuffer(), performance.now() - due)));
-    }, PROBE_EVERY_MS);
+    });
     const started = performance.now();
     await task();
     const taskMs = Math.round(performance.now() - started);
     // A task that held the event loop throughout still gets the tick that was due meanwhile.
     await sleep(2 * PROBE_EVERY_MS);
-    clearInterval(ticks);
-    await waitFor("the last edit to arrive", () => edits.length === dueAt.length);
-    seen.unobserve(onSeen);
-    figures[name] = { taskMs, health: summary(await Promise.all(health)), edit: summary(edits) };
+    typing.stop();
+    await waitFor("the last edit to arrive", () => typing.arrived());
+    figures[name] = { taskMs, health: latencySummary(await Promise.all(health)), edit: latencySummary(typing.latencies) };
   }
 
   it("exports the room as a zip in a worker thread (and, for comparison, on the main thread)", async () => {
@@ -126,8 +92,8 @@ describe("a 10 MB room is exported and versioned while other rooms keep working"
     });
     const unzipped = await JSZip.loadAsync(zip);
     const files = Object.values(unzipped.files).filter((f) => !f.dir);
-    expect(files).toHaveLength(FILES);
-    expect((await files[0]!.async("string")).length).toBe(FILE_CHARS);
+    expect(files).toHaveLength(LARGE_ROOM_FILES);
+    expect((await files[0]!.async("string")).length).toBe(LARGE_ROOM_FILE_CHARS);
   }, 120_000);
 
   it("saves a version of the loaded room off the event loop (and, for comparison, by encoding the live document)", async () => {
@@ -145,7 +111,7 @@ describe("a 10 MB room is exported and versioned while other rooms keep working"
     });
     const versions = await t.db.roomVersion.findMany({ where: { roomId: big.roomId }, select: { label: true, state: true } });
     const saved = versions.find((v) => v.label === "from the sidecar")!;
-    expect(filesOfState(saved.state).map((f) => f.content.length)).toEqual(Array(FILES).fill(FILE_CHARS));
+    expect(filesOfState(saved.state).map((f) => f.content.length)).toEqual(Array(LARGE_ROOM_FILES).fill(LARGE_ROOM_FILE_CHARS));
     events.end();
   }, 120_000);
 });
