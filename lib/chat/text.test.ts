@@ -1,23 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chatRequestSchema } from "./request";
 import { searchResultsAnswer } from "./search-results";
-import { titleFromMessage } from "./titles";
-
-describe("titleFromMessage", () => {
-  it("takes the first words of the first line without Markdown", () => {
-    expect(titleFromMessage("## Fix the *parser*\nmore text")).toBe("Fix the parser");
-    expect(titleFromMessage("one two three four five six seven eight nine ten")).toBe("one two three four five six seven eight…");
-  });
-
-  it("skips code blocks and falls back to the default title", () => {
-    expect(titleFromMessage("```ts\nconst x = 1;\n```\nWhy does this fail?")).toBe("Why does this fail?");
-    expect(titleFromMessage("```\n```")).toBe("New chat");
-  });
-
-  it("never exceeds the title limit, even for one long word", () => {
-    expect(titleFromMessage("x".repeat(500)).length).toBeLessThanOrEqual(80);
-  });
-});
 
 describe("searchResultsAnswer", () => {
   it("labels the passages as search results with their citations and sources", () => {
