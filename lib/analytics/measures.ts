@@ -10,6 +10,12 @@ import type { Dialect, Period } from "./sql";
 // adapter types a raw result column by its first row, so a first sum of 0 would truncate later ones.
 const real = (e: string) => `CAST(${e} AS DOUBLE PRECISION)`;
 
+/** A rating counts once; its retraction (lib/chat/feedback.ts) takes it back, in the same rollup rows. */
+const RATING_SIGN = `(CASE "type" WHEN 'chat.feedback' THEN 1 WHEN 'chat.feedback_retracted' THEN -1 ELSE 0 END)`;
+
+/** The event types whose ratings the feedback chart sums. */
+export const RATING_TYPES = `('chat.feedback', 'chat.feedback_retracted')`;
+
 export const MEASURES: [column: string, perEvent: (d: Dialect) => string][] = [
   ["errors", (d) => `(CASE WHEN "type" = 'chat.turn' AND ${d.text('"j"', "error")} IS NOT NULL THEN 1 ELSE 0 END)`],
   ["inputTokens", (d) => `COALESCE(${d.num('"j"', "inputTokens")}, 0)`],
@@ -18,8 +24,8 @@ export const MEASURES: [column: string, perEvent: (d: Dialect) => string][] = [
   ["charsAdded", (d) => `COALESCE(${d.num('"j"', "added")}, 0)`],
   ["charsRemoved", (d) => `COALESCE(${d.num('"j"', "removed")}, 0)`],
   ["activeMinutes", (d) => `COALESCE(${d.num('"j"', "minutes")}, 0)`],
-  ["ratingUp", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"j"', "rating")} > 0 THEN 1 ELSE 0 END)`],
-  ["ratingDown", (d) => `(CASE WHEN "type" = 'chat.feedback' AND ${d.num('"j"', "rating")} < 0 THEN 1 ELSE 0 END)`],
+  ["ratingUp", (d) => `(CASE WHEN ${d.num('"j"', "rating")} > 0 THEN ${RATING_SIGN} ELSE 0 END)`],
+  ["ratingDown", (d) => `(CASE WHEN ${d.num('"j"', "rating")} < 0 THEN ${RATING_SIGN} ELSE 0 END)`],
   ["bytes", (d) => real(`COALESCE(${d.num('"j"', "bytes")}, 0)`)],
   ["chunks", (d) => `COALESCE(${d.num('"j"', "chunks")}, 0)`],
   ["results", (d) => `COALESCE(${d.num('"j"', "results")}, 0)`],

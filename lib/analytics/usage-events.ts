@@ -68,6 +68,8 @@ export function collabUsageEvent<T extends keyof CollabUsageData>(
  * - `chat.turn`     one assistant answer;  data `{conversationId, inputTokens, outputTokens, costUsd,
  *                   ttftMs, totalMs, error}` (error = a stable error code, or null when it succeeded)
  * - `chat.feedback` a thumbs up/down;      data `{messageId, rating: 1 | -1, comment}`
+ * - `chat.feedback_retracted` takes back a replaced `chat.feedback` (same rating), dated at its
+ *                   `createdAt` so both land in the same rollup rows; data `{messageId, rating}`
  * Knowledge writes:
  * - `knowledge.ingested`        a document became ready;  data `{documentId, bytes, chunks}`
  * - `knowledge.failed`          ingestion failed;          data `{documentId, reason}` (a stable code)
@@ -85,6 +87,7 @@ export interface ChatUsageData {
     error: string | null;
   };
   "chat.feedback": { messageId: string; rating: 1 | -1; comment: string | null };
+  "chat.feedback_retracted": { messageId: string; rating: 1 | -1 };
 }
 
 export interface KnowledgeUsageData {

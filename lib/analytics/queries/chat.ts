@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { percentileFromBins } from "../histogram";
+import { RATING_TYPES } from "../measures";
 import type { AnalyticsFilter } from "../scope";
 import { dialectOf, select, SqlParams } from "../sql";
 import { iso, rollupQuery, round, type Source } from "./base";
@@ -74,12 +75,14 @@ export interface FeedbackPoint {
   down: number;
 }
 
+/** Thumbs up and down per bucket and model: final ratings only (retracted ones cancel out). */
 export async function feedbackSeries(db: Db, f: AnalyticsFilter, source: Source = "rollup"): Promise<FeedbackPoint[]> {
   const r = rollupQuery(db, f, source);
   const rows = await r.run<FeedbackPoint>(`SELECT r."bucket" AS bucket, r."model" AS model, SUM(r."ratingUp") AS up,
       SUM(r."ratingDown") AS down
-    FROM ${r.table()} r WHERE ${r.where("r", { teamWide: true })} AND r."type" = 'chat.feedback'
-    GROUP BY r."bucket", r."model" ORDER BY r."bucket", r."model"`);
+    FROM ${r.table()} r WHERE ${r.where("r", { teamWide: true })} AND r."type" IN ${RATING_TYPES}
+    GROUP BY r."bucket", r."model" HAVING SUM(r."ratingUp") <> 0 OR SUM(r."ratingDown") <> 0
+    ORDER BY r."bucket", r."model"`);
   return rows.map((row) => ({ ...row, bucket: iso(row.bucket) }));
 }
 

@@ -3,7 +3,8 @@ import type { AnalyticsFilter } from "../scope";
 import { rollupQuery, round, withNames, type Source } from "./base";
 
 const TURN = `r."type" = 'chat.turn'`;
-const SUMS = `SUM(r."count") AS events,
+// A retraction (lib/chat/feedback.ts) is bookkeeping, not something the user did.
+const SUMS = `SUM(CASE WHEN r."type" = 'chat.feedback_retracted' THEN 0 ELSE r."count" END) AS events,
   SUM(CASE WHEN ${TURN} THEN r."count" ELSE 0 END) AS turns,
   SUM(r."inputTokens" + r."outputTokens") AS tokens,
   SUM(r."costUsd") AS "costUsd",

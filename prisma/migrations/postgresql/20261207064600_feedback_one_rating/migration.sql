@@ -1,0 +1,27 @@
+-- One rating per user and answer (hand-written data migration; see lib/chat/feedback.ts). A replaced
+-- rating used to stay counted: every chat.feedback event but the latest per user and answer is taken
+-- back by a chat.feedback_retracted event at the same instant (the next rollup run subtracts it from
+-- the same rows), and its comment is no longer listed.
+INSERT INTO "UsageEvent" ("id", "type", "userId", "roomId", "model", "data", "createdAt")
+SELECT 'retract-' || "id", 'chat.feedback_retracted', "userId", "roomId", "model",
+  json_build_object('messageId', "messageId", 'rating', "rating")::text, "createdAt"
+FROM (
+  SELECT "id", "userId", "roomId", "model", "createdAt",
+    "data"::jsonb ->> 'messageId' AS "messageId", ("data"::jsonb ->> 'rating')::integer AS "rating",
+    ROW_NUMBER() OVER (PARTITION BY "userId", "data"::jsonb ->> 'messageId' ORDER BY "createdAt" DESC, "id" DESC) AS "n"
+  FROM "UsageEvent"
+  WHERE "type" = 'chat.feedback' AND jsonb_typeof("data"::jsonb -> 'messageId') = 'string'
+    AND jsonb_typeof("data"::jsonb -> 'rating') = 'number'
+) s WHERE "n" > 1;
+
+UPDATE "UsageEvent" SET "hasComment" = false
+WHERE "hasComment" AND "type" = 'chat.feedback'
+  AND EXISTS (SELECT 1 FROM "UsageEvent" r WHERE r."id" = 'retract-' || "UsageEvent"."id");
+
+-- A rating is dated at its counted event, so that a later change retracts exactly that event.
+UPDATE "MessageFeedback" f SET "updatedAt" = l."at"
+FROM (
+  SELECT "userId", "data"::jsonb ->> 'messageId' AS "messageId", MAX("createdAt") AS "at"
+  FROM "UsageEvent" WHERE "type" = 'chat.feedback' AND jsonb_typeof("data"::jsonb -> 'messageId') = 'string' GROUP BY 1, 2
+) l
+WHERE l."userId" = f."userId" AND l."messageId" = f."messageId";
