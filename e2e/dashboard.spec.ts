@@ -102,6 +102,28 @@ test("the admin sees every chart with the team's data", async ({ browser }) => {
   await expect(page.getByTestId("panel-latency").locator("tbody")).toContainText(MODELS[2]!);
 });
 
+test("every chart draws buckets that fit its range: hours, then days, then weeks", async ({ browser }) => {
+  const page = await open(browser, admin);
+  const midnight = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`);
+  const halfYear = `range=custom&from=${new Date(midnight - 182 * 86_400_000).toISOString()}&to=${new Date(midnight + 86_400_000).toISOString()}`;
+  const cases: [query: string, name: RegExp][] = [
+    ["range=24h", /, 2[45] hourly buckets \(UTC\)$/],
+    ["range=7d", /, [78] daily buckets \(UTC\)$/],
+    ["range=90d", /, 9[01] daily buckets \(UTC\)$/],
+    [halfYear, /, 2[78] weekly buckets \(UTC\)$/],
+  ];
+  for (const [query, name] of cases) {
+    await page.goto(`/dashboard?${query}`);
+    for (const id of ["panel-chat-usage", "panel-feedback", "panel-collab", "panel-knowledge"]) {
+      await expect(page.getByTestId(id).locator("canvas")).toHaveAttribute("aria-label", name);
+    }
+    if (query === "range=7d") {
+      await page.waitForTimeout(500);
+      for (const id of ["panel-chat-usage", "panel-feedback"]) await page.getByTestId(id).screenshot({ path: `${SHOTS}-buckets-7d-${id}-${test.info().project.name}.png` });
+    }
+  }
+});
+
 test("a member sees only their own activity, whatever the URL says", async ({ browser }) => {
   const page = await open(browser, ann);
   await page.goto("/dashboard?range=7d");

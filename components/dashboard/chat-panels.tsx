@@ -4,7 +4,7 @@ import type { ChartOptions } from "chart.js";
 import { useState } from "react";
 import { Bar, Line } from "react-chartjs-2";
 import "./chart-setup";
-import { bucketLabel, bucketStarts, formatNumber, formatUsd } from "./buckets";
+import { bucketAxisTitle, bucketLabel, bucketStarts, chartName, formatNumber, formatUsd } from "./buckets";
 import { modelColor } from "./colors";
 import { DataTable } from "./data-table";
 import { Panel } from "./panel";
@@ -46,7 +46,7 @@ export function ChatUsagePanel({ params }: { params: DashboardParams }) {
   };
   const options: ChartOptions<"bar"> = {
     scales: {
-      x: { stacked: true, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" }, ticks: { maxTicksLimit: 12 } },
+      x: { stacked: true, title: { display: true, text: bucketAxisTitle(range?.period) }, ticks: { maxTicksLimit: 12 } },
       y: { stacked: true, beginAtZero: true, title: { display: true, text: m.unit }, ticks: metric === "costUsd" ? {} : { precision: 0 } },
     },
     plugins: {
@@ -72,7 +72,7 @@ export function ChatUsagePanel({ params }: { params: DashboardParams }) {
         </select>
       }
     >
-      <div className="dash-chart"><Bar data={data} options={options} /></div>
+      <div className="dash-chart"><Bar data={data} options={options} role="img" aria-label={chartName(`Chat ${m.label.toLowerCase()} by model`, buckets.length, range?.period)} /></div>
     </Panel>
   );
 }
@@ -156,7 +156,7 @@ export function FeedbackPanel({ params }: { params: DashboardParams }) {
   };
   const options: ChartOptions<"line"> = {
     scales: {
-      x: { ticks: { maxTicksLimit: 12 }, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" } },
+      x: { ticks: { maxTicksLimit: 12 }, title: { display: true, text: bucketAxisTitle(range?.period) } },
       y: { min: 0, max: 100, title: { display: true, text: "% thumbs up" } },
     },
     plugins: {
@@ -176,7 +176,7 @@ export function FeedbackPanel({ params }: { params: DashboardParams }) {
       empty={rows.length === 0 && "No feedback in this range yet: thumbs up/down on answers show up here."}
       testId="panel-feedback"
     >
-      <div className="dash-chart"><Line data={data} options={options} /></div>
+      <div className="dash-chart"><Line data={data} options={options} role="img" aria-label={chartName("Feedback by model", buckets.length, range?.period)} /></div>
       <div className="dash-subhead">
         <h3>Latest comments</h3>
         <a className="btn btn-secondary btn-small" href={csvHref("feedback-comments", params)} download>Export CSV</a>

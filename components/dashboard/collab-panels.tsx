@@ -3,7 +3,7 @@
 import type { ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
 import "./chart-setup";
-import { bucketLabel, bucketStarts, formatNumber } from "./buckets";
+import { bucketAxisTitle, bucketLabel, bucketStarts, chartName, formatNumber } from "./buckets";
 import { SERIES } from "./colors";
 import { DataTable } from "./data-table";
 import { Panel } from "./panel";
@@ -32,7 +32,7 @@ export function CollabPanel({ params }: { params: DashboardParams }) {
   };
   const options: ChartOptions<"bar"> = {
     scales: {
-      x: { stacked: true, ticks: { maxTicksLimit: 12 }, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" } },
+      x: { stacked: true, ticks: { maxTicksLimit: 12 }, title: { display: true, text: bucketAxisTitle(range?.period) } },
       y: { beginAtZero: true, stacked: true, title: { display: true, text: "characters" } },
       y1: { beginAtZero: true, position: "right", grid: { drawOnChartArea: false }, title: { display: true, text: "active editors" }, ticks: { precision: 0 } },
     },
@@ -51,7 +51,7 @@ export function CollabPanel({ params }: { params: DashboardParams }) {
       empty={rows.length === 0 && NO_COLLAB}
       testId="panel-collab"
     >
-      <div className="dash-chart"><Bar data={data as never} options={options} /></div>
+      <div className="dash-chart"><Bar data={data as never} options={options} role="img" aria-label={chartName("Collaboration", buckets.length, range?.period)} /></div>
     </Panel>
   );
 }

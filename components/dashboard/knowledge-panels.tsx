@@ -3,7 +3,7 @@
 import type { ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
 import "./chart-setup";
-import { bucketLabel, bucketStarts, formatNumber } from "./buckets";
+import { bucketAxisTitle, bucketLabel, bucketStarts, chartName, formatNumber } from "./buckets";
 import { SERIES } from "./colors";
 import { DataTable } from "./data-table";
 import { Panel } from "./panel";
@@ -32,7 +32,7 @@ export function KnowledgePanel({ params }: { params: DashboardParams }) {
   };
   const options: ChartOptions<"bar"> = {
     scales: {
-      x: { stacked: true, ticks: { maxTicksLimit: 12 }, title: { display: true, text: range?.period === "d" ? "Day (UTC)" : "Hour (UTC)" } },
+      x: { stacked: true, ticks: { maxTicksLimit: 12 }, title: { display: true, text: bucketAxisTitle(range?.period) } },
       y: { beginAtZero: true, stacked: true, ticks: { precision: 0 }, title: { display: true, text: "count" } },
     },
     plugins: { legend: { position: "bottom" }, tooltip: { mode: "index", callbacks: { label: (c) => `${c.dataset.label}: ${formatNumber(Number(c.raw))}` } } },
@@ -48,7 +48,7 @@ export function KnowledgePanel({ params }: { params: DashboardParams }) {
       empty={rows.length === 0 && "No knowledge activity in this range yet: uploads, searches and opened citations show up here."}
       testId="panel-knowledge"
     >
-      <div className="dash-chart"><Bar data={data} options={options} /></div>
+      <div className="dash-chart"><Bar data={data} options={options} role="img" aria-label={chartName("Knowledge base", buckets.length, range?.period)} /></div>
       <div className="dash-subhead">
         <h3>Failures by reason</h3>
         <a className="btn btn-secondary btn-small" href={csvHref("knowledge-failures", params)} download>Export CSV</a>

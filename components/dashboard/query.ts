@@ -1,5 +1,6 @@
 "use client";
 
+import type { Period } from "@/lib/analytics/sql";
 import { useQuery } from "@tanstack/react-query";
 
 export type RangeKey = "24h" | "7d" | "30d" | "90d" | "custom";
@@ -15,7 +16,7 @@ export interface DashboardParams {
 
 export interface ChartResponse<T> {
   rows: T[];
-  range: { from: string; to: string; period: "h" | "d" };
+  range: { from: string; to: string; period: Period };
 }
 
 export function queryString(p: DashboardParams, extra: Record<string, string> = {}): string {

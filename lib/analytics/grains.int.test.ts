@@ -81,11 +81,12 @@ describe.each(testProviders())("rollup grains on %s", (provider) => {
 
   it("gives the same answers from weeks, days and edge hours as from scratch, for any window", async () => {
     const windows = [
-      ["2026-03-02T00:00:00Z", "2026-03-09T00:00:00Z"], // exactly one week, hourly buckets
-      ["2026-03-04T07:00:00Z", "2026-03-11T07:00:00Z"], // seven days, hourly, neither end on a day
+      ["2026-03-02T00:00:00Z", "2026-03-09T00:00:00Z"], // exactly one week, daily buckets
+      ["2026-03-04T07:00:00Z", "2026-03-06T07:00:00Z"], // two days, hourly, neither end on a day
       ["2026-03-01T00:00:00Z", "2026-03-02T00:00:00Z"], // one Sunday
       ["2026-02-27T00:00:00Z", "2026-03-19T00:00:00Z"], // daily, two whole weeks inside
       ["2026-03-03T00:00:00Z", "2026-03-31T00:00:00Z"], // daily, ending after the last event
+      ["2026-01-07T00:00:00Z", "2026-04-30T00:00:00Z"], // weekly, both ends inside a week
     ];
     for (const [from, to] of windows) {
       const range = resolveRange({ range: "custom", from, to });

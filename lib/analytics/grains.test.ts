@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cover, type RollupPeriod } from "./grains";
+import type { Period } from "./sql";
+import { cover } from "./grains";
 
-const span = (period: RollupPeriod, from: string, to: string) => ({ period, from: new Date(from), to: new Date(to) });
+const span = (period: Period, from: string, to: string) => ({ period, from: new Date(from), to: new Date(to) });
 
 describe("cover", () => {
   it("keeps a window shorter than a whole day in hours", () => {

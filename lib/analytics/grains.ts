@@ -7,22 +7,20 @@ import type { Period } from "./sql";
  * whole weeks inside it, whole days at its edges, and hours at the outermost edges of an hourly
  * window. A 90-day window thus reads about 12 weekly and 12 daily rows per key instead of 90.
  */
-export type RollupPeriod = Period | "w";
-
 export interface Span {
-  period: RollupPeriod;
+  period: Period;
   from: Date;
   to: Date;
 }
 
 const HOUR = 3_600_000;
-const UNIT: Record<RollupPeriod, number> = { h: HOUR, d: 24 * HOUR, w: 7 * 24 * HOUR };
+const UNIT: Record<Period, number> = { h: HOUR, d: 24 * HOUR, w: 7 * 24 * HOUR };
 /** 1970-01-01 was a Thursday, so weeks start 4 days after the epoch. */
-const ORIGIN: Record<RollupPeriod, number> = { h: 0, d: 0, w: 4 * 24 * HOUR };
-const COARSEST_FIRST: RollupPeriod[] = ["w", "d", "h"];
+const ORIGIN: Record<Period, number> = { h: 0, d: 0, w: 4 * 24 * HOUR };
+const COARSEST_FIRST: Period[] = ["w", "d", "h"];
 
-const alignDown = (t: number, p: RollupPeriod) => Math.floor((t - ORIGIN[p]) / UNIT[p]) * UNIT[p] + ORIGIN[p];
-const alignUp = (t: number, p: RollupPeriod) => Math.ceil((t - ORIGIN[p]) / UNIT[p]) * UNIT[p] + ORIGIN[p];
+export const alignDown = (t: number, p: Period) => Math.floor((t - ORIGIN[p]) / UNIT[p]) * UNIT[p] + ORIGIN[p];
+export const alignUp = (t: number, p: Period) => Math.ceil((t - ORIGIN[p]) / UNIT[p]) * UNIT[p] + ORIGIN[p];
 
 /**
  * Spans of whole rollup buckets that together hold exactly the window [from, to), whose ends are

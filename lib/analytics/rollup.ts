@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
-import type { RollupPeriod } from "./grains";
 import { ALL, keySql, latencySamplesSql, MEASURES } from "./measures";
-import { dialectOf, SqlParams, type Dialect } from "./sql";
+import { dialectOf, SqlParams, type Dialect, type Period } from "./sql";
 
 /**
  * Maintains UsageRollup and UsageLatencyBin incrementally. Each run claims a batch of events not yet
@@ -60,7 +59,7 @@ async function runParams(tx: Db, dialect: Dialect, build: (q: SqlParams) => stri
 }
 
 /** The periods summed from the batch's hourly sums (see grains.ts). */
-const COARSER: RollupPeriod[] = ["d", "w"];
+const COARSER: Period[] = ["d", "w"];
 
 /**
  * The batch's events are read once, summed per hour ("h" rows), and the daily and weekly rows are

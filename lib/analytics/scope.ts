@@ -3,6 +3,7 @@ import type { SessionUser } from "../auth/roles";
 import { getRoomMember } from "../collab/membership";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { alignDown, alignUp } from "./grains";
 import type { Period } from "./sql";
 
 const DAY = 86_400_000;
@@ -34,7 +35,16 @@ export interface AnalyticsFilter {
   model?: string;
 }
 
-/** Hourly buckets up to a week, daily beyond. The window is aligned to whole buckets (UTC). */
+/**
+ * The bucket size for a window of `ms`: hours up to two days, days up to about three months (the
+ * 90-day preset), weeks beyond, so a chart has between about 12 and 160 buckets.
+ */
+export function periodFor(ms: number): Period {
+  if (ms <= 2 * DAY + 1000) return "h";
+  return ms <= 92 * DAY ? "d" : "w";
+}
+
+/** The window and its bucket size (periodFor), widened to whole buckets (UTC; weeks from Monday). */
 export function resolveRange(query: Pick<AnalyticsQuery, "range" | "from" | "to">, now = new Date()): Pick<AnalyticsFilter, "from" | "to" | "period"> {
   let from: Date;
   let to: Date;
@@ -47,13 +57,8 @@ export function resolveRange(query: Pick<AnalyticsQuery, "range" | "from" | "to"
     to = now;
     from = new Date(now.getTime() - PRESETS[query.range] * DAY);
   }
-  const period: Period = to.getTime() - from.getTime() > 7 * DAY + 1000 ? "d" : "h";
-  const unit = period === "h" ? 3_600_000 : DAY;
-  return {
-    from: new Date(Math.floor(from.getTime() / unit) * unit),
-    to: new Date(Math.ceil(to.getTime() / unit) * unit),
-    period,
-  };
+  const period = periodFor(to.getTime() - from.getTime());
+  return { from: new Date(alignDown(from.getTime(), period)), to: new Date(alignUp(to.getTime(), period)), period };
 }
 
 /**

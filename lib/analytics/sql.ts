@@ -1,6 +1,5 @@
 import { dbProvider, type Db } from "../db/client";
 import type { DbProvider } from "../db/target";
-import type { RollupPeriod } from "./grains";
 
 /**
  * The few SQL spellings that differ between SQLite and PostgreSQL, and a tiny parameter builder, so
@@ -11,7 +10,7 @@ import type { RollupPeriod } from "./grains";
 export interface Dialect {
   provider: DbProvider;
   /** The start of the hour ("h"), UTC day ("d") or week ("w", Monday) of a timestamp column, in the column's own format. */
-  truncate(column: string, period: RollupPeriod): string;
+  truncate(column: string, period: Period): string;
   /** A numeric field of the JSON column "j" of `events()`; NULL when absent or not a number. */
   num(column: string, key: string): string;
   /** A text JSON field; NULL when absent or null. */
@@ -29,7 +28,8 @@ export interface Dialect {
   events(where: string): string;
 }
 
-export type Period = "h" | "d";
+/** A chart's bucket size: hour, UTC day, or week from Monday 00:00 UTC. */
+export type Period = "h" | "d" | "w";
 
 export class SqlParams {
   readonly values: unknown[] = [];
