@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
-import { editorLines, register, snap, typeAtEnd, uniqueAccount, type Account } from "./helpers";
+import { createFile, editorLines, register, snap, typeAtEnd, uniqueAccount, type Account } from "./helpers";
 
 // Three people share one room: an owner, an editor and a viewer; an outsider tries to get in.
 test.describe.configure({ mode: "serial" });
@@ -46,6 +46,22 @@ async function editorText(page: Page): Promise<string> {
 async function openFile(page: Page, name: string) {
   await page.locator(".file-tree").getByRole("button", { name, exact: true }).click();
   await expect(editorLines(page)).toBeVisible({ timeout: 30_000 });
+}
+
+/** Whether an input's placeholder is drawn whole, not cut off at the input's edge. */
+function placeholderFits(input: Locator): Promise<boolean> {
+  return input.evaluate((el: HTMLInputElement) => {
+    const style = getComputedStyle(el, "::placeholder");
+    const context = document.createElement("canvas").getContext("2d")!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = el.clientWidth - parseFloat(getComputedStyle(el).paddingLeft) - parseFloat(getComputedStyle(el).paddingRight);
+    return context.measureText(el.placeholder).width <= room;
+  });
+}
+
+/** Whether Monaco's icon font was fetched and applied (without it icons draw as empty boxes). */
+function codiconLoaded(page: Page): Promise<boolean> {
+  return page.evaluate(() => [...document.fonts].some((font) => font.family.replace(/["']/g, "") === "codicon" && font.status === "loaded"));
 }
 
 async function shot(page: Page, name: string) {
@@ -174,7 +190,12 @@ test("save a version, change the file, restore: both people see the restored tex
   const ada = await person(browser, owner);
   const bob = await person(browser, editor);
   await openFile(bob.page, "main.ts");
+  // README.md sorts before src/main.ts and stays unchanged: the preview must open on main.ts.
+  await createFile(ada.page, "README.md");
+  await typeAtEnd(ada.page, "# Team room");
+  await openFile(ada.page, "main.ts");
   await ada.page.getByRole("tab", { name: "History" }).click();
+  expect(await placeholderFits(ada.page.getByLabel("Version label"))).toBe(true);
   await ada.page.getByLabel("Version label").fill("before delta");
   await ada.page.getByRole("button", { name: "Save version" }).click();
   await expect(ada.page.getByTestId("version").filter({ hasText: "before delta" })).toBeVisible();
@@ -190,7 +211,10 @@ test("save a version, change the file, restore: both people see the restored tex
   await expect(saved).not.toContainText("const delta = 4;");
   await expect(now).toContainText("const delta = 4;");
   await expect(ada.page.locator(".preview-body .editor.modified .line-insert").first()).toBeVisible();
-  await expect(ada.page.getByLabel("File in this version")).toContainText("src/main.ts (changed since)");
+  await expect(ada.page.getByLabel("File in this version").locator("option:checked")).toHaveText("src/main.ts (changed since)");
+  await expect(ada.page.getByLabel("File in this version")).toContainText("README.md (unchanged)");
+  await expect(ada.page.locator(".preview-body .codicon").first()).toBeVisible();
+  await expect.poll(() => codiconLoaded(ada.page)).toBe(true);
   await shot(ada.page, "version-preview");
   await ada.page.getByRole("button", { name: "Close preview" }).click();
 

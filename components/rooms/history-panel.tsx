@@ -76,7 +76,7 @@ export function HistoryPanel({ roomId, events, canEdit, onPreview }: Props) {
     <div className="history-panel">
       {canEdit && (
         <form className="inline-form" onSubmit={save}>
-          <input aria-label="Version label" placeholder="Label, e.g. “before refactor”" value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} />
+          <input aria-label="Version label" placeholder="Name this version" value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} />
           <button className="btn btn-small" type="submit">
             Save version
           </button>

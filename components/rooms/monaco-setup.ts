@@ -20,6 +20,9 @@ import "monaco-editor/languages/definitions/css/register";
 import "monaco-editor/languages/definitions/sql/register";
 import "monaco-editor/languages/definitions/shell/register";
 import "monaco-editor/languages/features/json/register";
+// editor.api leaves out the icon font (editor.main and the suggest widget bring it); without it the
+// diff gutter and widgets draw empty boxes.
+import "monaco-editor/features/codicon/register";
 
 declare global {
   interface Window {

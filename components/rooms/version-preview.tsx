@@ -19,6 +19,11 @@ interface Props {
   onClose(): void;
 }
 
+/** The first file that differs from the room now (an unchanged file shows an empty diff), else the first. */
+function firstChanged(files: FileContent[], currentContent: (path: string) => string | null): number {
+  return Math.max(0, files.findIndex((f) => currentContent(f.path) !== f.content));
+}
+
 function changeLabel(saved: string, current: string | null): string {
   if (current === null) return "deleted since";
   return current === saved ? "unchanged" : "changed since";
@@ -27,7 +32,8 @@ function changeLabel(saved: string, current: string | null): string {
 /** A saved version's files, read-only, each shown against what the room holds now. */
 export function VersionPreview({ roomId, version, currentContent, onClose }: Props) {
   const [files, setFiles] = useState<FileContent[] | null>(null);
-  const [selected, setSelected] = useState(0);
+  /** Set once the files arrive (to the first changed one), then by the user: edits in the room do not move it. */
+  const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -36,7 +42,9 @@ export function VersionPreview({ roomId, version, currentContent, onClose }: Pro
       .then(async (response) => {
         if (!response.ok) throw new Error(String(response.status));
         const body = (await response.json()) as { files: FileContent[] };
-        if (!cancelled) setFiles(body.files);
+        if (cancelled) return;
+        setFiles(body.files);
+        setSelected(null);
       })
       .catch(() => !cancelled && setError("This version could not be loaded."));
     return () => {
@@ -44,7 +52,8 @@ export function VersionPreview({ roomId, version, currentContent, onClose }: Pro
     };
   }, [roomId, version.id]);
 
-  const file = files?.[selected];
+  if (files && selected === null) setSelected(firstChanged(files, currentContent));
+  const file = selected === null ? undefined : files?.[selected];
   const current = file ? currentContent(file.path) : null;
   return (
     <div className="version-preview" aria-label={`Preview of ${version.label}`}>
@@ -52,7 +61,7 @@ export function VersionPreview({ roomId, version, currentContent, onClose }: Pro
         <strong>Preview: {version.label}</strong>
         <span className="badge">read-only</span>
         {files && files.length > 0 && (
-          <select aria-label="File in this version" value={selected} onChange={(e) => setSelected(Number(e.target.value))}>
+          <select aria-label="File in this version" value={selected ?? 0} onChange={(e) => setSelected(Number(e.target.value))}>
             {files.map((f, i) => (
               <option key={f.path} value={i}>
                 {f.path} ({changeLabel(f.content, currentContent(f.path))})
