@@ -61,13 +61,44 @@ test("chat: stream, code block, model shown, stop, regenerate, edit, feedback", 
   await expect(answers(page)).toHaveCount(2);
 
   // Thumbs down with a comment, kept after a reload.
-  await answers(page).nth(1).getByRole("button", { name: "Bad answer" }).click();
-  await answers(page).nth(1).getByLabel("Feedback comment").fill("Too short");
-  await answers(page).nth(1).getByRole("button", { name: "Save" }).click();
-  await expect(answers(page).nth(1).getByText("Thanks for the feedback")).toBeVisible();
+  const rated = answers(page).nth(1);
+  await rated.getByRole("button", { name: "Bad answer" }).click();
+  await rated.getByLabel("Feedback comment").fill("Too short");
+  await rated.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(rated.getByText("Thanks for the feedback")).toBeVisible();
   await page.reload();
-  await expect(answers(page).nth(1).getByRole("button", { name: "Bad answer" })).toHaveAttribute("aria-pressed", "true");
+  await expect(rated.getByRole("button", { name: "Bad answer" })).toHaveAttribute("aria-pressed", "true");
+  await expect(rated.getByTestId("feedback-comment")).toHaveText("Too short");
   await screenshot(page, "chat-thread");
+
+  // The other thumb replaces the rating and starts a new comment; the final state survives a reload.
+  await rated.getByRole("button", { name: "Good answer" }).click();
+  await expect(rated.getByRole("button", { name: "Good answer" })).toHaveAttribute("aria-pressed", "true");
+  await expect(rated.getByRole("button", { name: "Bad answer" })).toHaveAttribute("aria-pressed", "false");
+  await expect(rated.getByLabel("Feedback comment")).toHaveValue("");
+  await rated.getByLabel("Feedback comment").fill("Short but right");
+  await rated.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(rated.getByText("Thanks for the feedback")).toBeVisible();
+  await page.reload();
+  await expect(rated.getByRole("button", { name: "Good answer" })).toHaveAttribute("aria-pressed", "true");
+  await expect(rated.getByRole("button", { name: "Bad answer" })).toHaveAttribute("aria-pressed", "false");
+  await expect(rated.getByTestId("feedback-comment")).toHaveText("Short but right");
+  await screenshot(page, "chat-feedback");
+
+  // The comment is editable after the reload; Esc closes the form and keeps the saved comment.
+  await rated.getByRole("button", { name: "Edit comment" }).click();
+  await expect(rated.getByLabel("Feedback comment")).toHaveValue("Short but right");
+  await rated.getByLabel("Feedback comment").fill("Short, right and clear");
+  await rated.getByLabel("Feedback comment").press("Escape");
+  await expect(rated.getByLabel("Feedback comment")).toHaveCount(0);
+  await expect(rated.getByTestId("feedback-comment")).toHaveText("Short but right");
+  await rated.getByRole("button", { name: "Edit comment" }).click();
+  await rated.getByLabel("Feedback comment").fill("Short, right and clear");
+  await rated.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(rated.getByTestId("feedback-comment")).toHaveText("Short, right and clear");
+  await page.reload();
+  await expect(rated.getByTestId("feedback-comment")).toHaveText("Short, right and clear");
+  await expect(rated.getByRole("button", { name: "Good answer" })).toHaveAttribute("aria-pressed", "true");
 });
 
 test("chat: rename, search, delete, and nobody reads another user's chat", async ({ page }) => {

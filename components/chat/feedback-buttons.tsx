@@ -9,7 +9,11 @@ export interface Feedback {
   comment: string | null;
 }
 
-/** Thumbs up / down on an answer, with an optional comment; saved at once. */
+/**
+ * Thumbs up / down on an answer, with an optional comment; saved at once. One rating per answer:
+ * the other thumb replaces it and starts a new comment (a comment belongs to the rating it explains);
+ * the active thumb keeps the rating and opens its comment for editing.
+ */
 export function FeedbackButtons({
   messageId,
   initial,
@@ -37,8 +41,16 @@ export function FeedbackButtons({
   }
 
   function rate(rating: 1 | -1) {
-    void save({ rating, comment: feedback?.comment ?? null });
+    if (feedback?.rating !== rating) {
+      setDraft("");
+      void save({ rating, comment: null });
+    }
     setCommenting(true);
+  }
+
+  function closeForm() {
+    setDraft(feedback?.comment ?? "");
+    setCommenting(false);
   }
 
   return (
@@ -69,6 +81,9 @@ export function FeedbackButtons({
             void save({ rating: feedback.rating, comment: draft.trim() === "" ? null : draft.trim() });
             setCommenting(false);
           }}
+          onKeyDown={(e) => {
+            if (e.key === "Escape") closeForm();
+          }}
         >
           <input
             aria-label="Feedback comment"
@@ -81,6 +96,16 @@ export function FeedbackButtons({
             Save
           </button>
         </form>
+      )}
+      {!commenting && feedback?.comment && (
+        <span className="chat-feedback-saved">
+          <q className="chat-small" data-testid="feedback-comment">
+            {feedback.comment}
+          </q>
+          <button type="button" className="chat-link-btn" onClick={() => setCommenting(true)}>
+            Edit comment
+          </button>
+        </span>
       )}
       {status === "saved" && !commenting && <span className="muted chat-small">Thanks for the feedback</span>}
       {status === "failed" && <span className="chat-error-text chat-small">Could not save the feedback</span>}
