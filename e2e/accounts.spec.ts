@@ -38,6 +38,26 @@ test("a wrong password gets one generic message", async ({ page }) => {
   await snap(page, "signin-error");
 });
 
+test("the register form drops an error once the input it was about changes", async ({ browser }) => {
+  const page = await freshPage(browser);
+  await page.goto("/register");
+  await page.getByLabel("Display name").fill("   ");
+  await page.getByLabel("Email").fill(admin.email);
+  await page.getByLabel("Password").fill("a long enough passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#name-error")).toHaveText("Enter your name.");
+  await page.getByLabel("Display name").fill("Carol");
+  await expect(page.locator("#name-error")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Create account" }).click();
+  const taken = page.locator("#email-error");
+  await expect(taken).toContainText("already exists");
+  await snap(page, "register-stale-error");
+  await page.getByLabel("Email").pressSequentially("x");
+  await expect(taken).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Create account" })).toBeEnabled();
+});
+
 test("sign-in returns to the page that was asked for", async ({ page }) => {
   await page.goto("/admin");
   await expect(page).toHaveURL(/callbackUrl=%2Fadmin/);

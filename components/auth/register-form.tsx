@@ -44,6 +44,17 @@ export function RegisterForm({ callbackUrl, register }: Props) {
     router.refresh();
   }
 
+  /** Editing a field takes back its error and the form's message: they described the old input. */
+  function onEdit(event: FormEvent<HTMLFormElement>) {
+    const field = (event.target as HTMLInputElement).name as Field;
+    setFailure((f) => {
+      if (!f) return f;
+      const fieldErrors = { ...f.fieldErrors };
+      delete fieldErrors[field];
+      return Object.keys(fieldErrors).length > 0 ? { ...f, message: undefined, fieldErrors } : null;
+    });
+  }
+
   const fieldError = (name: Field) =>
     failure?.fieldErrors?.[name] ? (
       <span className="error" id={`${name}-error`}>
@@ -58,7 +69,7 @@ export function RegisterForm({ callbackUrl, register }: Props) {
           {failure.message}
         </div>
       )}
-      <form onSubmit={onSubmit}>
+      <form onSubmit={onSubmit} onChange={onEdit}>
         <div className="field">
           <label htmlFor="name">Display name</label>
           <input id="name" name="name" autoComplete="name" required maxLength={80} autoFocus />
