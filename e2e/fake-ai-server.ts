@@ -1,8 +1,10 @@
 // A fake OpenAI-compatible provider for the browser tests, started by Playwright beside the app:
 // `node --import tsx e2e/fake-ai-server.ts <port>`. Replies are deterministic, chosen by the
-// question (keywords below) and the model, and streamed as the real SSE protocol.
+// question (keywords below) and the model, and streamed as the real SSE protocol. A chat title
+// is written only for a first message with "name this chat".
 import { CONTINUE_INSTRUCTION } from "../lib/ai/chat-messages";
 import { startFakeProvider, type FakeReply } from "../lib/ai/testing/fake-providers";
+import { TITLE_PROMPT } from "../lib/chat/model-title";
 
 export const FAKE_MODELS = ["fake-main", "fake-backup"];
 
@@ -18,6 +20,10 @@ function replyFor(raw: unknown): FakeReply {
   const body = raw as Body;
   const question = String(body.messages?.findLast((m) => m.role === "user")?.content ?? "");
   const main = body.model === "fake-main";
+  if (body.messages?.some((m) => m.content === TITLE_PROMPT)) {
+    // Titles only when asked for, so the other tests keep their first-message titles.
+    return question.includes("name this chat") ? words('"Named by the model."') : words("");
+  }
   replies += 1;
   if (question === CONTINUE_INSTRUCTION) return words("and the backup model finished the answer.");
   if (question.includes("total failure")) return { kind: "status", status: 500, message: "fake outage" };

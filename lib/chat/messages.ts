@@ -56,6 +56,8 @@ export interface PreparedTurn {
   question: string;
   /** Earlier messages worth sending to the model, oldest first. */
   history: HistoryMessage[];
+  /** The title this turn gives a new conversation (from its first message); null otherwise. */
+  firstTitle: string | null;
 }
 
 /** A turn read and checked, whose writes have not been made yet. */
@@ -140,19 +142,19 @@ export async function planTurn(db: Db, userId: string, conversationId: string, t
   } else {
     throw new AppError("VALIDATION_FAILED", "There is no message to answer again.");
   }
-  const titled = trigger.kind === "submit" && !lastUser && conversation.title === DEFAULT_TITLE;
+  const firstTitle = trigger.kind === "submit" && !lastUser && conversation.title === DEFAULT_TITLE ? titleFromMessage(userSide.question) : null;
   const history = userSide.earlier
     .filter((m) => m.content.trim() !== "")
     .map((m): HistoryMessage => ({ role: m.role === "user" ? "user" : "assistant", content: m.content }));
 
   return {
-    turn: { conversationId, roomId: conversation.roomId, userMessageId: userSide.id, question: userSide.question, history },
+    turn: { conversationId, roomId: conversation.roomId, userMessageId: userSide.id, question: userSide.question, history, firstTitle },
     async save() {
       await Promise.all([
         userSide.save(),
         db.conversation.update({
           where: { id: conversationId },
-          data: { updatedAt: new Date(), ...(titled && { title: titleFromMessage(userSide.question) }) },
+          data: { updatedAt: new Date(), ...(firstTitle && { title: firstTitle }) },
           select: { id: true },
         }),
       ]);

@@ -1,5 +1,5 @@
 import { readUIMessageStream, type UIMessageChunk } from "ai";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createAiRuntime, type AiRuntime } from "../ai/runtime";
 import { testConfig } from "../ai/testing/chat-harness";
 import { startFakeProvider, type FakeProviderServer } from "../ai/testing/fake-providers";
@@ -7,6 +7,7 @@ import { createTestDatabase, testProviders, type TestDatabase } from "../db/test
 import { logger } from "../observability/logger";
 import { createConversation } from "./conversations";
 import { loadMessages } from "./messages";
+import { writeModelTitle } from "./model-title";
 import type { PassageSource } from "./passage-source";
 import { createTestUser } from "./testing";
 import { startChatTurn } from "./turn";
@@ -135,6 +136,30 @@ describe.each(testProviders())("a chat turn through the real SDK clients on %s",
     const failure = JSON.parse(error.errorText) as { code: string; message: string };
     expect(failure.code).toBe("AI_NOT_CONFIGURED");
     expect(failure.message).toContain("OPENAI_COMPATIBLE_BASE_URL");
+  });
+
+  it("titles a new chat from its first message, then with the model's words in the background", async () => {
+    fake.reply({ kind: "stream", chunks: ["Run ", "`make ship`."] }, { kind: "stream", chunks: ['"Deploying with ', 'make_ship."'] });
+    const result = await turn("How do we deploy with `make_ship` today?");
+    expect(result.text).toBe("Run `make ship`.");
+    const titleOf = async () => (await t.db.conversation.findUniqueOrThrow({ where: { id: result.conversationId } })).title;
+    await vi.waitFor(async () => expect(await titleOf()).toBe("Deploying with make_ship"));
+    const asked = JSON.stringify(fake.chatRequests()[1]!.body);
+    expect(asked).toContain("Write a title");
+    expect(asked).toContain("How do we deploy with `make_ship` today?");
+  });
+
+  it("keeps the title when the user renamed the chat meanwhile or the model fails", async () => {
+    const request = { firstTitle: "First words", question: "q", answer: "a", model: "openai-compatible:main" as const };
+    const renamed = await createConversation(t.db, userId, { title: "Mine now" });
+    fake.reply({ kind: "stream", chunks: ["Model title"] });
+    expect(await writeModelTitle({ db: t.db, ai }, { ...request, conversationId: renamed.id })).toBeNull();
+    expect((await t.db.conversation.findUniqueOrThrow({ where: { id: renamed.id } })).title).toBe("Mine now");
+
+    fake.fallbackReply = { kind: "status", status: 500 };
+    const failed = await createConversation(t.db, userId, { title: "First words" });
+    expect(await writeModelTitle({ db: t.db, ai }, { ...request, conversationId: failed.id })).toBeNull();
+    expect((await t.db.conversation.findUniqueOrThrow({ where: { id: failed.id } })).title).toBe("First words");
   });
 
   it("refuses another user's conversation before streaming anything", async () => {

@@ -14,6 +14,7 @@ import { requireRoomAccess } from "../collab/membership";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { Logger } from "../observability/logger";
+import { writeModelTitle } from "./model-title";
 import { planTurn, saveAssistantMessage, type AssistantRecord, type PreparedTurn, type TurnPlan } from "./messages";
 import type { PassageSource } from "./passage-source";
 import type { ChatRequest } from "./request";
@@ -92,6 +93,11 @@ export async function startChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): P
       const out = createTurnWriter(writer, assistantId, { conversationId: turn.conversationId, model, citations });
       const record = await (answer === undefined ? answerWithoutModel(deps, passages, out) : streamAnswer(answer, out));
       await finishTurn(deps, input.userId, turn, { ...record, id: assistantId, conversationId: turn.conversationId, citations });
+      if (answer && turn.firstTitle && record.error === null) {
+        const request = { conversationId: turn.conversationId, firstTitle: turn.firstTitle, question: turn.question, answer: record.content, model: answer.model };
+        // In the background: the answer is complete, and the first-message title stays if this fails.
+        void writeModelTitle(deps, request).catch((err: unknown) => deps.log.warn({ err }, "writing a model title failed"));
+      }
     },
     onError: (err) => {
       deps.log.error({ err }, "chat turn failed");
