@@ -39,11 +39,13 @@ test("chat: stream, code block, model shown, stop, regenerate, edit, feedback", 
   await expect(second).toContainText("tick3");
   await page.getByRole("button", { name: "Stop" }).click();
   await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await expect(second.getByTestId("answer-stopped")).toHaveText("stopped");
   const partial = (await second.textContent()) ?? "";
   expect(partial).not.toContain("tick60");
+  await screenshot(page, "chat-stopped");
   await page.reload();
   await expect(answers(page).nth(1)).toContainText("tick3");
-  await expect(answers(page).nth(1)).toContainText("stopped");
+  await expect(answers(page).nth(1).getByTestId("answer-stopped")).toHaveText("stopped");
 
   // Edit and resend the last message: the answer is replaced.
   await page.getByRole("button", { name: "Edit" }).click();
@@ -136,12 +138,67 @@ test("chat: rename, search, delete, and nobody reads another user's chat", async
   expect(api.status()).toBe(404);
   await signOut(page);
 
-  // Delete.
+  // Delete a chat that is not open: the open one stays.
   await signIn(page, owner);
-  await page.goto("/chat");
+  await page.goto(url);
   page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "Delete Recipes" }).click();
-  await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("link", { name: "Recipes" })).toHaveCount(0);
+  await list.getByRole("button", { name: "Delete Recipes" }).click();
+  await expect(list.getByRole("link", { name: "Recipes" })).toHaveCount(0);
+  await expect(page.getByTestId("user-message")).toContainText(["Tell me about Kubernetes pods"]);
+
+  // Delete the open chat: the page leaves it for a new, empty chat that works.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await list.getByRole("button", { name: "Delete Tell me about Kubernetes pods" }).click();
+  await expect(page).toHaveURL(/\/chat$/);
+  await expect(page.getByTestId("user-message")).toHaveCount(0);
+  await expect(page.getByText("Ask anything about your code.")).toBeVisible();
+  await ask(page, "A question after deleting");
+  await expect(answers(page).first()).toContainText("A question after deleting");
+  await expect(page).toHaveURL(/\/chat\/[\w-]+$/);
+
+  // The same for a chat started on this page (its address was set without a navigation).
+  page.once("dialog", (dialog) => void dialog.accept());
+  await list.getByRole("button", { name: "Delete A question after deleting" }).click();
+  await expect(page).toHaveURL(/\/chat$/);
+  await expect(page.getByTestId("user-message")).toHaveCount(0);
+  await expect(list.getByText("No chats yet.")).toBeVisible();
+  await ask(page, "Starting again");
+  await expect(answers(page).first()).toContainText("Starting again");
+  await expect(page.getByRole("alert").filter({ hasText: /./ })).toHaveCount(0);
+});
+
+test("chat: titles keep code identifiers or come from the model; the list shows long titles, in full on hover", async ({ page }) => {
+  await register(page, uniqueAccount("Titles"));
+  await page.goto("/chat");
+  await ask(page, "What is `ASN1_MAX_NAME_SIZE` used for in OpenSSL?");
+  await expect(answers(page).first()).toContainText("ASN1_MAX_NAME_SIZE");
+  const title = "What is ASN1_MAX_NAME_SIZE used for in OpenSSL?";
+  const list = page.getByRole("navigation", { name: "Conversations" });
+  const link = list.getByRole("link", { name: title });
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute("title", title);
+  // How many characters of the title fit in the row at 1366 px (the rest is cut with an ellipsis).
+  const fitting = await link.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const context = document.createElement("canvas").getContext("2d");
+    if (!context) return 0;
+    context.font = style.font;
+    const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const text = el.textContent ?? "";
+    let n = 0;
+    while (n < text.length && context.measureText(text.slice(0, n + 1)).width <= room) n += 1;
+    return n;
+  });
+  expect(fitting).toBeGreaterThanOrEqual(24);
+  await link.hover();
+  await screenshot(page, "chat-list");
+
+  // The model (configured here) titles a new chat in the background after its first answer.
+  await page.getByRole("link", { name: "Start a new chat" }).click();
+  await ask(page, "Please name this chat for me");
+  await expect(answers(page).first()).toContainText("Please name this chat for me");
+  await expect(list.getByRole("link", { name: "Named by the model", exact: true })).toBeVisible();
+  await expect(list.getByRole("link", { name: title })).toBeVisible();
 });
 
 test("chat: a model's HTML is shown as text and never runs", async ({ page }) => {

@@ -27,6 +27,8 @@ export interface ChatThreadProps {
   composerTop?: ReactNode;
   /** Called when an answer starts streaming and when it ended, e.g. to refresh a list of titles. */
   onTurnEnded?: () => void;
+  /** Called when an answer was written to its end (not failed, not stopped). */
+  onAnswered?: () => void;
 }
 
 function textOf(message: ChatUIMessage): string {
@@ -39,6 +41,8 @@ export function ChatThread(props: ChatThreadProps) {
   const [model, setModel] = useState<string | null>(setup.defaultModel);
   const [conversationId, setConversationId] = useState(props.conversationId);
   const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
+  // The server records a stop, but its last word never reaches a client that hung up: mark it here.
+  const [stoppedIds, setStoppedIds] = useState<ReadonlySet<string>>(new Set());
 
   const transport = useMemo(
     () =>
@@ -58,7 +62,11 @@ export function ChatThread(props: ChatThreadProps) {
     messages: props.initialMessages,
     transport,
     experimental_throttle: 50,
-    onFinish: () => props.onTurnEnded?.(),
+    onFinish: ({ message, isAbort, isError }) => {
+      if (isAbort) setStoppedIds((ids) => new Set(ids).add(message.id));
+      props.onTurnEnded?.();
+      if (!isAbort && !isError) props.onAnswered?.();
+    },
     onError: (err) => {
       const retryAfter = parseChatFailure(err)?.retryAfterSeconds;
       if (retryAfter) setBlockedUntil(Date.now() + retryAfter * 1000);
@@ -139,6 +147,7 @@ export function ChatThread(props: ChatThreadProps) {
               conversationId={conversationId}
               roomId={roomId}
               streaming={busy && isLast && message.role === "assistant"}
+              stopped={stoppedIds.has(message.id)}
               codeActions={props.codeActions}
               onEdit={!busy && message === lastUser ? resendLast : undefined}
               onRegenerate={

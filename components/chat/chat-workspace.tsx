@@ -4,11 +4,14 @@ import { createConversationAction } from "@/app/(app)/chat/actions";
 import type { ChatUIMessage } from "@/lib/chat/ui-message";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { ChatSetup } from "./chat-setup";
 import { ChatThread } from "./chat-thread";
 import { CONVERSATIONS_KEY, ConversationList } from "./conversation-list";
 import "./chat.css";
+
+// The model writes a new chat's title in the background after the first answer: look again then.
+const TITLE_REFRESH_MS = [1_500, 6_000];
 
 /** The Chat page: the conversation list beside one conversation. */
 export function ChatWorkspace({
@@ -24,20 +27,29 @@ export function ChatWorkspace({
   const queryClient = useQueryClient();
   const [activeId, setActiveId] = useState(conversationId);
   const refreshList = useCallback(() => void queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY }), [queryClient]);
-  // "New chat" from a chat that was new on this page: start over with an empty thread.
+  // "New chat" from a chat that was new on this page, or the open chat deleted: an empty thread.
   const [generation, setGeneration] = useState(0);
   const startOver = () => {
     setActiveId(null);
     setGeneration((n) => n + 1);
   };
+  const fresh = generation > 0;
+  const titlePending = useRef(false);
 
   return (
     <div className="chat-layout">
-      <ConversationList activeId={activeId} onNewChat={startOver} onActiveDeleted={() => router.push("/chat")} />
+      <ConversationList
+        activeId={activeId}
+        onNewChat={startOver}
+        onActiveDeleted={() => {
+          startOver();
+          router.replace("/chat");
+        }}
+      />
       <ChatThread
         key={`${conversationId ?? "new"}:${generation}`}
-        conversationId={conversationId}
-        initialMessages={initialMessages}
+        conversationId={fresh ? null : conversationId}
+        initialMessages={fresh ? [] : initialMessages}
         setup={setup}
         createConversation={async () => {
           const result = await createConversationAction();
@@ -46,9 +58,15 @@ export function ChatWorkspace({
           window.history.replaceState(null, "", `/chat/${result.id}`);
           setActiveId(result.id);
           refreshList();
+          titlePending.current = true;
           return result.id;
         }}
         onTurnEnded={refreshList}
+        onAnswered={() => {
+          if (!titlePending.current) return;
+          titlePending.current = false;
+          for (const ms of TITLE_REFRESH_MS) setTimeout(refreshList, ms);
+        }}
       />
     </div>
   );

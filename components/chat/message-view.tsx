@@ -18,6 +18,8 @@ interface MessageViewProps {
   roomId: string | null;
   /** Still being written. */
   streaming: boolean;
+  /** Stopped by the user in this page (a stored stop arrives as `metadata.error`). */
+  stopped?: boolean;
   codeActions?: readonly CodeAction[];
   /** Set on the last user message while idle: edit and resend it. */
   onEdit?: (text: string) => void;
@@ -73,16 +75,17 @@ function UserMessage({ message, onEdit }: Pick<MessageViewProps, "message" | "on
   );
 }
 
-function AssistantMessage({ message, conversationId, roomId, streaming, codeActions, onRegenerate }: MessageViewProps) {
+function AssistantMessage({ message, conversationId, roomId, streaming, stopped, codeActions, onRegenerate }: MessageViewProps) {
   const meta = message.metadata ?? {};
   const [feedback, setFeedback] = useState<Feedback | null>(meta.feedback ?? null);
   const text = textOf(message);
   const finished = !streaming;
   const citations = meta.citations ?? [];
+  const error = stopped ? "STOPPED" : meta.error;
   if (finished && text === "") {
     return (
       <div className="chat-msg chat-msg-assistant chat-msg-failed" data-testid="assistant-message">
-        No answer{meta.error ? ` (${meta.error === "STOPPED" ? "stopped" : meta.error})` : ""}.
+        No answer{error ? ` (${error === "STOPPED" ? "stopped" : error})` : ""}.
       </div>
     );
   }
@@ -92,7 +95,11 @@ function AssistantMessage({ message, conversationId, roomId, streaming, codeActi
         <span className="chat-model" data-testid="answer-model">
           {meta.searchResults ? "Knowledge search" : (meta.model ?? "Assistant")}
         </span>
-        {meta.error === "STOPPED" && <span className="badge">stopped</span>}
+        {error === "STOPPED" && (
+          <span className="badge chat-stopped" data-testid="answer-stopped" title="You stopped this answer before it was finished">
+            stopped
+          </span>
+        )}
       </div>
       {text === "" && streaming ? (
         <div className="chat-thinking" aria-label="Thinking">
