@@ -29,7 +29,8 @@ export default defineConfig({
           exclude,
           environment: "node",
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Creating a PostgreSQL schema and migrating it can take a minute on a loaded 2-core machine.
+          hookTimeout: 180_000,
           // Integration files share the machine's PostgreSQL and ports; two at a time is plenty on 2 cores.
           maxWorkers: 2,
         },

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { runSerializable } from "../db/serializable";
 import { AppError } from "../errors/app-error";
 import { assertPasswordAllowed } from "./password-policy";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "./password";
@@ -21,7 +22,8 @@ async function createAccount(
   data: { email: string; name: string; passwordHash?: string; githubId?: string },
   options: { allowRegistration: boolean },
 ): Promise<SessionUser> {
-  const user = await db.$transaction(
+  const user = await runSerializable(
+    db,
     async (tx) => {
       const count = await tx.user.count();
       if (count > 0 && !options.allowRegistration) {
@@ -32,7 +34,7 @@ async function createAccount(
       }
       return tx.user.create({ data: { ...data, role: count === 0 ? "admin" : "member" } });
     },
-    { isolationLevel: "Serializable" },
+    () => new AppError("CONFLICT", "Another account was being created at the same time. Try again."),
   );
   return toSessionUser(user);
 }

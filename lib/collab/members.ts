@@ -1,26 +1,18 @@
 import { writeAudit } from "../audit/audit-log";
 import type { Db } from "../db/client";
+import { runSerializable, type Tx } from "../db/serializable";
 import { AppError } from "../errors/app-error";
 import { requireRoomAccess } from "./membership";
 import { roomRoleSchema, type RoomRole } from "./room-roles";
 import { changeRoleSchema, inviteMemberSchema, parseInput, type ChangeRoleInput, type InviteMemberInput } from "./room-schemas";
 import type { RoomMemberView } from "./rooms";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
 /**
  * Runs a membership change in a serializable transaction, so two owners demoting or removing each
- * other at once cannot leave a room without an owner.
+ * other at once cannot leave a room without an owner: the loser runs again and sees the winner's change.
  */
-async function inSerializable<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  try {
-    return await db.$transaction(work, { isolationLevel: "Serializable" });
-  } catch (err) {
-    if ((err as { code?: unknown }).code === "P2034") {
-      throw new AppError("CONFLICT", "Someone changed this room's members at the same time. Try again.");
-    }
-    throw err;
-  }
+function inSerializable<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return runSerializable(db, work, () => new AppError("CONFLICT", "Someone changed this room's members at the same time. Try again."));
 }
 
 async function assertAnotherOwnerRemains(tx: Tx, roomId: string, leavingUserId: string): Promise<void> {
