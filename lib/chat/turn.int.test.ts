@@ -18,12 +18,15 @@ const passages: PassageSource = {
   retrieve: async () => [{ id: "passage-7", citation: 1, text: "Deploys run `make ship` from main.", source: { documentName: "ops.md", lineStart: 3, lineEnd: 4 } }],
 };
 
-async function readAll(stream: ReadableStream<UIMessageChunk>) {
+async function readAll(stream: ReadableStream<UIMessageChunk>, onChunk?: (chunk: UIMessageChunk) => void) {
   const [forChunks, forMessage] = stream.tee();
   const chunks: UIMessageChunk[] = [];
   const collecting = (async () => {
     const reader = forChunks.getReader();
-    for (let step = await reader.read(); !step.done; step = await reader.read()) chunks.push(step.value);
+    for (let step = await reader.read(); !step.done; step = await reader.read()) {
+      chunks.push(step.value);
+      onChunk?.(step.value);
+    }
   })();
   let message: ChatUIMessage | undefined;
   for await (const snapshot of readUIMessageStream<ChatUIMessage>({ stream: forMessage as ReadableStream<never> })) message = snapshot;
@@ -53,7 +56,14 @@ describe.each(testProviders())("a chat turn through the real SDK clients on %s",
 
   async function turn(
     text: string,
-    options: { source?: PassageSource; runtime?: AiRuntime; signal?: AbortSignal; conversationId?: string; messageId?: string } = {},
+    options: {
+      source?: PassageSource;
+      runtime?: AiRuntime;
+      signal?: AbortSignal;
+      conversationId?: string;
+      messageId?: string;
+      onChunk?: (chunk: UIMessageChunk) => void;
+    } = {},
   ) {
     const conversationId = options.conversationId ?? (await createConversation(t.db, userId)).id;
     const stream = await startChatTurn(
@@ -68,7 +78,7 @@ describe.each(testProviders())("a chat turn through the real SDK clients on %s",
         signal: options.signal ?? new AbortController().signal,
       },
     );
-    return { conversationId, ...(await readAll(stream)) };
+    return { conversationId, ...(await readAll(stream, options.onChunk)) };
   }
 
   it("streams the answer with its model and citations, and stores both messages, cost and a usage event", async () => {
@@ -115,8 +125,11 @@ describe.each(testProviders())("a chat turn through the real SDK clients on %s",
   it("keeps the partial answer when the user stops", async () => {
     fake.reply({ kind: "stream", chunks: ["one ", "two ", "three ", "four ", "five"], chunkDelayMs: 150 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 250);
-    const result = await turn("Count slowly", { signal: controller.signal });
+    // Stop once the first words are in, as a person would: a timer raced the turn's setup on a loaded machine.
+    const stopAfterFirstWords = (chunk: UIMessageChunk) => {
+      if (chunk.type === "text-delta") controller.abort();
+    };
+    const result = await turn("Count slowly", { signal: controller.signal, onChunk: stopAfterFirstWords });
     expect(result.text.length).toBeGreaterThan(0);
     expect(result.text).not.toContain("five");
     const stored = await loadMessages(t.db, userId, result.conversationId);
