@@ -14,7 +14,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { Logger } from "../observability/logger";
 import { openAiErrorBody } from "./errors";
-import { chatCompletionRequestSchema, splitKnowledgeSuffix, toChatMessages, type ChatCompletionRequest } from "./schemas";
+import { chatCompletionRequestSchema, splitKnowledgeSuffix, toChatMessages, toProviderTools, type ChatCompletionRequest } from "./schemas";
 import { completionBody, newCompletionHead, sse, toApiCitations, type ApiCitation, type CompletionHead } from "./wire";
 
 export interface CompletionDeps {
@@ -66,9 +66,6 @@ function parseRequest(body: unknown): ChatCompletionRequest {
     const issue = parsed.error.issues[0];
     throw new AppError("VALIDATION_FAILED", `Invalid request: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "malformed"}`);
   }
-  if (parsed.data.tools && parsed.data.tools.length > 0) {
-    throw new AppError("VALIDATION_FAILED", "Tools are not supported by this endpoint yet; send the request without `tools`.");
-  }
   return parsed.data;
 }
 
@@ -95,6 +92,7 @@ async function startTurn(deps: CompletionDeps, principal: Principal, request: Ch
       signal,
       maxOutputTokens: request.max_completion_tokens ?? request.max_tokens ?? undefined,
       temperature: request.temperature ?? undefined,
+      tools: toProviderTools(request),
     },
     deps.ai,
   )[Symbol.asyncIterator]();
@@ -155,7 +153,7 @@ async function completeWhole(deps: CompletionDeps, principal: Principal, turn: T
     }
     if (event.type === "finish") {
       await record(deps, principal, turn, { content, error: null, finish: event });
-      return Response.json(completionBody(turn.head, content, event.usage, turn.citations));
+      return Response.json(completionBody(turn.head, content, event, turn.citations));
     }
   }
   // Only an aborted request ends without finish or error; its client is gone.
@@ -174,7 +172,8 @@ async function* sseChunks(deps: CompletionDeps, principal: Principal, turn: Turn
         yield sse.text(turn.head, event.delta);
       } else if (event.type === "finish") {
         outcome = { content, error: null, finish: event };
-        yield sse.finish(turn.head, turn.citations);
+        if (event.toolCalls) yield sse.toolCalls(turn.head, event.toolCalls);
+        yield sse.finish(turn.head, event, turn.citations);
         if (includeUsage) yield sse.usage(turn.head, event.usage);
         yield sse.done;
       } else if (event.type === "error") {

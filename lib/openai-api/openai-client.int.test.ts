@@ -175,6 +175,41 @@ describe.each(testProviders())("/v1 through the openai client on %s", (provider)
     expect(chunks.find((c) => c.choices[0]?.finish_reason === "stop")?.citations).toHaveLength(1);
   });
 
+  it("passes tools through and returns the model's tool calls, whole and streamed", async () => {
+    const model = "openai-compatible:fake-main";
+    const question = { role: "user" as const, content: "Weather in Oslo?" };
+    const parameters = { type: "object", properties: { city: { type: "string" } }, required: ["city"] };
+    const tools = [{ type: "function" as const, function: { name: "get_weather", description: "Weather for a city", parameters } }];
+    fake.reply({ kind: "tools", calls: [{ id: "call_1", name: "get_weather", arguments: '{"city":"Oslo"}' }], usage: { input: 9, output: 6 } });
+    const completion = await client.chat.completions.create({ model, messages: [question], tools, tool_choice: "auto" });
+    expect(completion.choices[0]!.finish_reason).toBe("tool_calls");
+    expect(completion.choices[0]!.message.tool_calls).toEqual([{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Oslo"}' } }]);
+    const asked = fake.chatRequests()[0]!.body as { tools: { function: { name: string; parameters: unknown } }[]; tool_choice: unknown };
+    expect(asked.tools[0]!.function).toMatchObject({ name: "get_weather", parameters });
+    expect(asked.tool_choice).toBe("auto");
+
+    // The caller runs the tool and sends its result back.
+    fake.reply({ kind: "stream", chunks: ["It is sunny ", "in Oslo."] });
+    const answer = await client.chat.completions.create({
+      model,
+      tools,
+      messages: [question, completion.choices[0]!.message, { role: "tool", tool_call_id: "call_1", content: "sunny, 21 °C" }],
+    });
+    expect(answer.choices[0]!.message.content).toBe("It is sunny in Oslo.");
+    const history = (fake.chatRequests()[1]!.body as { messages: { role: string; tool_calls?: { id: string }[]; tool_call_id?: string; content: unknown }[] }).messages;
+    expect(history.map((m) => m.role)).toEqual(["user", "assistant", "tool"]);
+    expect(history[1]!.tool_calls?.[0]?.id).toBe("call_1");
+    expect(history[2]).toMatchObject({ tool_call_id: "call_1", content: "sunny, 21 °C" });
+
+    fake.reply({ kind: "tools", calls: [{ id: "call_2", name: "get_weather", arguments: '{"city":"Bergen"}' }] });
+    const stream = await client.chat.completions.create({ model, messages: [question], tools, stream: true });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const calls = chunks.flatMap((c) => c.choices[0]?.delta.tool_calls ?? []);
+    expect(calls).toEqual([{ index: 0, id: "call_2", type: "function", function: { name: "get_weather", arguments: '{"city":"Bergen"}' } }]);
+    expect(chunks.find((c) => c.choices[0]?.finish_reason)?.choices[0]?.finish_reason).toBe("tool_calls");
+  });
+
   it("answers failures in OpenAI's error shape and status", async () => {
     const stranger = new OpenAI({ apiKey: `eca_${"x".repeat(43)}`, baseURL: client.baseURL, maxRetries: 0 });
     await expect(stranger.models.list()).rejects.toMatchObject({ status: 401, code: "invalid_api_key" });

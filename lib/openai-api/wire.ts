@@ -1,3 +1,4 @@
+import type { ToolCall } from "../ai/chat-messages";
 import type { TokenUsage } from "../ai/stream-chat";
 import type { RetrievedPassage } from "../ai/retrieved-passages";
 
@@ -39,12 +40,28 @@ function openAiUsage(usage: TokenUsage) {
   return { prompt_tokens: usage.inputTokens, completion_tokens: usage.outputTokens, total_tokens: usage.inputTokens + usage.outputTokens };
 }
 
-export function completionBody(head: CompletionHead, content: string, usage: TokenUsage, citations: ApiCitation[] | undefined) {
+/** How an answer ended, as the finish event says. */
+interface Ending {
+  usage: TokenUsage;
+  toolCalls?: ToolCall[];
+}
+
+const finishReason = (ending: Ending) => (ending.toolCalls ? "tool_calls" : "stop");
+
+const openAiToolCalls = (calls: ToolCall[]) => calls.map((c) => ({ id: c.id, type: "function", function: { name: c.name, arguments: c.arguments } }));
+
+export function completionBody(head: CompletionHead, content: string, ending: Ending, citations: ApiCitation[] | undefined) {
+  const message = {
+    role: "assistant",
+    content: content === "" && ending.toolCalls ? null : content,
+    refusal: null,
+    ...(ending.toolCalls && { tool_calls: openAiToolCalls(ending.toolCalls) }),
+  };
   return {
     ...head,
     object: "chat.completion",
-    choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, logprobs: null, finish_reason: "stop" }],
-    usage: openAiUsage(usage),
+    choices: [{ index: 0, message, logprobs: null, finish_reason: finishReason(ending) }],
+    usage: openAiUsage(ending.usage),
     ...(citations && { citations }),
   };
 }
@@ -59,8 +76,11 @@ export const sse = {
   /** The first chunk, as OpenAI sends it: the role, no content yet. */
   role: (head: CompletionHead) => sse.data(chunk(head, [{ index: 0, delta: { role: "assistant", content: "" }, logprobs: null, finish_reason: null }])),
   text: (head: CompletionHead, content: string) => sse.data(chunk(head, [{ index: 0, delta: { content }, logprobs: null, finish_reason: null }])),
-  finish: (head: CompletionHead, citations: ApiCitation[] | undefined) =>
-    sse.data(chunk(head, [{ index: 0, delta: {}, logprobs: null, finish_reason: "stop" }], citations ? { citations } : {})),
+  /** The tools the model called, whole, in one chunk (the provider interface hands them over complete). */
+  toolCalls: (head: CompletionHead, calls: ToolCall[]) =>
+    sse.data(chunk(head, [{ index: 0, delta: { tool_calls: openAiToolCalls(calls).map((c, index) => ({ index, ...c })) }, logprobs: null, finish_reason: null }])),
+  finish: (head: CompletionHead, ending: Ending, citations: ApiCitation[] | undefined) =>
+    sse.data(chunk(head, [{ index: 0, delta: {}, logprobs: null, finish_reason: finishReason(ending) }], citations ? { citations } : {})),
   /** Sent only when the caller asked with `stream_options.include_usage`. */
   usage: (head: CompletionHead, usage: TokenUsage) => sse.data(chunk(head, [], { usage: openAiUsage(usage) })),
 };
