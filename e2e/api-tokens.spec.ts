@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { register, snap, uniqueAccount } from "./helpers";
+import { register, signOut, snap, uniqueAccount } from "./helpers";
 
 // The `request` fixture carries no browser cookies: only the token speaks for the user.
 test("api tokens: create on the profile, call /v1 with it, revoke", async ({ page, request }) => {
+  // Someone else comes first, so Scripter is a member whichever tests ran before (the first account is admin).
+  await register(page, uniqueAccount("Owner"));
+  await signOut(page);
   const account = uniqueAccount("Scripter");
   await register(page, account);
   await page.getByTestId("current-user").click();
@@ -31,6 +34,13 @@ test("api tokens: create on the profile, call /v1 with it, revoke", async ({ pag
   const unauthenticated = await request.get("/v1/models", { maxRedirects: 0 });
   expect(unauthenticated.status()).toBe(401);
   expect((await unauthenticated.json()).error.code).toBe("invalid_api_key");
+  const noSession = await request.get("/api/v1/tokens", { maxRedirects: 0 });
+  expect(noSession.status()).toBe(401);
+  expect((await noSession.json()).error.code).toBe("UNAUTHENTICATED");
+  // A bearer header skips the cross-origin check, so it must never ride on the browser's cookies.
+  const riding = await page.request.post("/api/chat", { headers: { authorization: "Bearer x", "content-type": "text/plain" }, data: "{}" });
+  expect(riding.status()).toBe(401);
+  expect((await riding.json()).error.code).toBe("TOKEN_INVALID");
 
   const models = await request.get("/v1/models", { headers: auth });
   expect(models.status()).toBe(200);
