@@ -19,6 +19,7 @@ interface Runtime {
   authOptions?: NextAuthOptions;
   rateLimiters?: RateLimiterFactory;
   chatLimiter?: RateLimiter;
+  apiTokenLimiter?: RateLimiter;
   trustedProxies?: TrustedProxies;
 }
 const runtime = ((globalThis as { __eliteRuntime?: Runtime }).__eliteRuntime ??= {});
@@ -41,6 +42,12 @@ export function getRateLimiters(): RateLimiterFactory {
 export function getChatLimiter(): RateLimiter {
   runtime.chatLimiter ??= getRateLimiters().create({ name: "chat-user", limit: getConfig().env.CHAT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
   return runtime.chatLimiter;
+}
+
+/** Requests per user per minute made with API tokens (API_RATE_LIMIT_PER_MINUTE). */
+export function getApiTokenLimiter(): RateLimiter {
+  runtime.apiTokenLimiter ??= getRateLimiters().create({ name: "api-token-user", limit: getConfig().env.API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  return runtime.apiTokenLimiter;
 }
 
 /** TRUSTED_PROXIES, for clientAddress(). */
@@ -71,6 +78,7 @@ export async function closeRuntime(): Promise<void> {
   const rateLimiters = runtime.rateLimiters;
   runtime.rateLimiters = undefined;
   runtime.chatLimiter = undefined;
+  runtime.apiTokenLimiter = undefined;
   await rateLimiters?.close();
   if (db) await (await db).$disconnect();
 }
