@@ -4,6 +4,11 @@ import { withAuth, type NextRequestWithAuth } from "next-auth/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 
 const PUBLIC_PAGES = ["/signin", "/register"];
+
+/** API paths: they authenticate themselves (session or token) and answer 401 JSON, never a redirect. */
+function isApiPath(pathname: string): boolean {
+  return pathname.startsWith("/api/") || pathname === "/v1" || pathname.startsWith("/v1/");
+}
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 function withRequestId(req: NextRequest): NextResponse {
@@ -11,7 +16,7 @@ function withRequestId(req: NextRequest): NextResponse {
   const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
   const headers = new Headers(req.headers);
   headers.set("x-request-id", requestId);
-  const csp = req.nextUrl.pathname.startsWith("/api/") ? null : pagePolicy(req);
+  const csp = isApiPath(req.nextUrl.pathname) ? null : pagePolicy(req);
   // Next takes the nonce for its own scripts from the request's policy header.
   if (csp) headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
@@ -43,11 +48,11 @@ function getAuthProxy() {
 /**
  * Gives every request an id, every page a Content-Security-Policy with a fresh nonce (so pages
  * render dynamically), and sends visitors without a session to sign-in, with the page they
- * wanted as callbackUrl. API routes answer 401 themselves instead of redirecting.
+ * wanted as callbackUrl. API routes (/api, and /v1 for OpenAI clients) answer 401 themselves instead of redirecting.
  */
 export default function proxy(req: NextRequest, event: NextFetchEvent) {
   const { pathname } = req.nextUrl;
-  if (pathname.startsWith("/api/") || PUBLIC_PAGES.some((p) => pathname === p)) {
+  if (isApiPath(pathname) || PUBLIC_PAGES.some((p) => pathname === p)) {
     return withRequestId(req);
   }
   return getAuthProxy()(req as NextRequestWithAuth, event);

@@ -6,6 +6,7 @@ import { observeHttpRequest } from "@/lib/observability/http-metrics";
 import { logger } from "@/lib/observability/logger";
 import type { SessionUser } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
+import { headers } from "next/headers";
 import { NextResponse, type NextRequest } from "next/server";
 import { getCurrentUser } from "./session";
 
@@ -19,6 +20,8 @@ type Handler<P> = (req: NextRequest, ctx: RouteContext & { params: P }) => Promi
 export interface RouteOptions {
   /** The body's media type for POST/PUT/PATCH/DELETE; without it the route takes no body. */
   contentType?: "application/json" | "application/octet-stream";
+  /** How errors are shaped; by default `{error: {code, message}}` (lib/errors). */
+  errorBody?: (err: unknown, requestId: string) => { status: number; body: { error: { details?: Record<string, unknown> } } };
 }
 
 /**
@@ -36,7 +39,7 @@ export function route<P = Record<string, string>>(handler: Handler<P>, options: 
       guardStateChangingRequest(req, { appUrl: getConfig().env.NEXTAUTH_URL, contentType: options.contentType });
       response = await handler(req, { requestId, log, params: await context.params });
     } catch (err) {
-      const { status, body } = publicError(err, requestId);
+      const { status, body } = (options.errorBody ?? publicError)(err, requestId);
       if (status >= 500) log.error({ err }, "request failed");
       response = NextResponse.json(body, { status });
       // Every limit (429) and a limit store that is away (503) say when to come back.
@@ -51,8 +54,14 @@ export function route<P = Record<string, string>>(handler: Handler<P>, options: 
   };
 }
 
-/** The signed-in user of an API request; a 401 error otherwise. */
+/**
+ * The signed-in user of a session-only API request; a 401 error otherwise. A request carrying an
+ * Authorization header is refused: it skipped the cross-origin guard, so it must not act on cookies.
+ */
 export async function requireApiUser(): Promise<SessionUser> {
+  if ((await headers()).has("authorization")) {
+    throw new AppError("TOKEN_INVALID", "This endpoint takes a signed-in session, not an API token.");
+  }
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "Sign in first.");
   return user;

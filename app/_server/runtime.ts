@@ -7,6 +7,7 @@ import { connectDb, type Db } from "@/lib/db/client";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/net/client-address";
 import { logger } from "@/lib/observability/logger";
 import { createRateLimiterFactory, type RateLimiterFactory } from "@/lib/rate-limit/factory";
+import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import type { NextAuthOptions } from "next-auth";
 
 /**
@@ -17,6 +18,8 @@ interface Runtime {
   db?: Promise<Db>;
   authOptions?: NextAuthOptions;
   rateLimiters?: RateLimiterFactory;
+  chatLimiter?: RateLimiter;
+  apiTokenLimiter?: RateLimiter;
   trustedProxies?: TrustedProxies;
 }
 const runtime = ((globalThis as { __eliteRuntime?: Runtime }).__eliteRuntime ??= {});
@@ -33,6 +36,18 @@ export function getDb(): Promise<Db> {
 export function getRateLimiters(): RateLimiterFactory {
   runtime.rateLimiters ??= createRateLimiterFactory({ redisUrl: getConfig().env.REDIS_URL, log: logger.child({ component: "rate-limit" }) });
   return runtime.rateLimiters;
+}
+
+/** Chat turns per user per minute, one count for the chat page and /v1 alike (CHAT_RATE_LIMIT_PER_MINUTE). */
+export function getChatLimiter(): RateLimiter {
+  runtime.chatLimiter ??= getRateLimiters().create({ name: "chat-user", limit: getConfig().env.CHAT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  return runtime.chatLimiter;
+}
+
+/** Requests per user per minute made with API tokens (API_RATE_LIMIT_PER_MINUTE). */
+export function getApiTokenLimiter(): RateLimiter {
+  runtime.apiTokenLimiter ??= getRateLimiters().create({ name: "api-token-user", limit: getConfig().env.API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+  return runtime.apiTokenLimiter;
 }
 
 /** TRUSTED_PROXIES, for clientAddress(). */
@@ -62,6 +77,8 @@ export async function closeRuntime(): Promise<void> {
   runtime.db = undefined;
   const rateLimiters = runtime.rateLimiters;
   runtime.rateLimiters = undefined;
+  runtime.chatLimiter = undefined;
+  runtime.apiTokenLimiter = undefined;
   await rateLimiters?.close();
   if (db) await (await db).$disconnect();
 }

@@ -16,6 +16,7 @@ import { createTestUser } from "../../lib/chat/testing";
 import { startChatTurn } from "../../lib/chat/turn";
 import { createTestDatabase } from "../../lib/db/test-database";
 import { logger } from "../../lib/observability/logger";
+import { fmt, pct, timeSse, type Timing } from "../sse-timing";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "100" }, concurrency: { type: "string", default: "50" }, tokens: { type: "string", default: "100" } },
@@ -23,52 +24,6 @@ const { values } = parseArgs({
 const RUNS = Number(values.runs);
 const CONCURRENCY = Number(values.concurrency);
 const TOKENS = Number(values.tokens);
-
-interface Timing {
-  ttftMs: number;
-  totalMs: number;
-  chunks: number;
-  /** CPU the process spent until the first text chunk (client, our server and the fake provider share it). */
-  ttftCpuMs: number;
-}
-
-/** CPU time since `since` (a process.cpuUsage() reading), in ms; steadier than wall time on a busy machine. */
-const cpuMsSince = (since: NodeJS.CpuUsage) => {
-  const used = process.cpuUsage(since);
-  return (used.user + used.system) / 1000;
-};
-
-/** Reads an SSE response, timing the first and last text chunk. `isText` tells text events apart. */
-async function timeSse(response: Response, started: number, cpu: NodeJS.CpuUsage, isText: (data: string) => boolean): Promise<Timing> {
-  let ttftMs = -1;
-  let ttftCpuMs = -1;
-  let chunks = 0;
-  let buffer = "";
-  const decoder = new TextDecoder();
-  for await (const bytes of response.body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(bytes, { stream: true });
-    let end = buffer.indexOf("\n\n");
-    while (end >= 0) {
-      const data = buffer.slice(0, end).replace(/^data: /, "");
-      buffer = buffer.slice(end + 2);
-      if (isText(data)) {
-        chunks += 1;
-        if (ttftMs < 0) {
-          ttftMs = performance.now() - started;
-          ttftCpuMs = cpuMsSince(cpu);
-        }
-      }
-      end = buffer.indexOf("\n\n");
-    }
-  }
-  return { ttftMs, totalMs: performance.now() - started, chunks, ttftCpuMs };
-}
-
-const pct = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-const fmt = (n: number) => n.toFixed(2);
 
 async function main() {
   const fake = await startFakeProvider("openai");

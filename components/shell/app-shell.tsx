@@ -1,4 +1,5 @@
 import { isAdmin, type SessionUser } from "@/lib/auth/roles";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Brand } from "../ui/brand";
 import { NavLinks, type NavItem } from "./nav-links";
@@ -22,9 +23,9 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         <Brand />
         <NavLinks items={navFor(user)} />
         <div className="account">
-          <div className="who" data-testid="current-user">
+          <Link href="/profile" className="who" data-testid="current-user" title="Your profile and API tokens">
             {user.name}
-          </div>
+          </Link>
           <div className="email">{user.email}</div>
           <SignOutButton />
         </div>

@@ -2,9 +2,18 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { countMessageTokens, countTokens } from "./tokens";
 
+/** A function call a model asked for; `arguments` is JSON text, as OpenAI clients send and expect it. */
+const toolCallSchema = z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(200), arguments: z.string() });
+export type ToolCall = z.infer<typeof toolCallSchema>;
+
 export const chatMessageSchema = z.object({
-  role: z.enum(["system", "user", "assistant"]),
+  role: z.enum(["system", "user", "assistant", "tool"]),
   content: z.string(),
+  /** On an assistant message: the tools it called (only the OpenAI-compatible API passes tools through). */
+  toolCalls: z.array(toolCallSchema).max(128).optional(),
+  /** On a tool message: the call it answers and that tool's name. */
+  toolCallId: z.string().max(200).optional(),
+  toolName: z.string().max(200).optional(),
 });
 
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
@@ -13,11 +22,8 @@ export const chatMessagesSchema = z
   .array(chatMessageSchema)
   .refine((messages) => messages.some((m) => m.role === "user"), "needs at least one user message");
 
-/** A conversation message of a prompt: text only, as all of ours are. */
-export interface PromptMessage {
-  role: "user" | "assistant";
-  content: string;
-}
+/** A conversation message of a prompt: text, plus tool calls and results when a caller passes tools. */
+export type PromptMessage = Omit<ChatMessage, "role"> & { role: "user" | "assistant" | "tool" };
 
 export interface ChatPrompt {
   /** All system messages, joined; providers take it apart from the conversation. */
@@ -39,7 +45,7 @@ export function toChatPrompt(input: readonly ChatMessage[]): ChatPrompt {
     .filter((m) => m.role === "system")
     .map((m) => m.content)
     .join("\n\n");
-  const messages = parsed.data.flatMap((m): PromptMessage[] => (m.role === "system" ? [] : [{ role: m.role, content: m.content }]));
+  const messages = parsed.data.flatMap((m): PromptMessage[] => (m.role === "system" ? [] : [{ ...m, role: m.role }]));
   return { system: system === "" ? undefined : system, messages };
 }
 

@@ -1,5 +1,5 @@
 import { isAppError, type ErrorCode } from "../errors/app-error";
-import { estimatePromptTokens, toChatPrompt, withPartialAnswer, type ChatMessage, type ChatPrompt } from "./chat-messages";
+import { estimatePromptTokens, toChatPrompt, withPartialAnswer, type ChatMessage, type ChatPrompt, type ToolCall } from "./chat-messages";
 import { createEventQueue } from "./event-queue";
 import { aiLogger } from "./log";
 import { providerOf, toModelRef, type ModelRef } from "./model-ref";
@@ -7,7 +7,7 @@ import { languageModelFor } from "./models";
 import { assertProviderConfigured, isProviderConfigured, type AiConfig } from "./provider-config";
 import type { BreakerRegistry } from "./resilience/breaker-registry";
 import { allModelsFailedError, reportAttemptFailure, runWithFallback, type SwitchReason } from "./resilience/fallback";
-import { openTextStream, type ReportedUsage } from "./text-stream";
+import { openTextStream, type ProviderTools, type ReportedUsage } from "./text-stream";
 import { countTokens } from "./tokens";
 
 export interface TokenUsage {
@@ -19,8 +19,8 @@ export type ChatEvent =
   | { type: "start"; model: ModelRef }
   | { type: "text"; delta: string }
   | { type: "switch"; from: ModelRef; to: ModelRef; reason: SwitchReason }
-  /** `usage` is the final model's; `ttftMs` is null when the answer was empty. */
-  | { type: "finish"; model: ModelRef; usage: TokenUsage; ttftMs: number | null; totalMs: number }
+  /** `usage` is the final model's; `ttftMs` is null when the answer was empty; `toolCalls` only when it called tools. */
+  | { type: "finish"; model: ModelRef; usage: TokenUsage; ttftMs: number | null; totalMs: number; toolCalls?: ToolCall[] }
   | { type: "error"; code: ErrorCode; message: string; retryable: boolean };
 
 export interface StreamChatRequest {
@@ -32,6 +32,8 @@ export interface StreamChatRequest {
   signal?: AbortSignal;
   maxOutputTokens?: number;
   temperature?: number;
+  /** Function tools for the model to call; the caller runs them (the OpenAI-compatible API passes them through). */
+  tools?: ProviderTools;
 }
 
 export interface StreamChatDeps {
@@ -101,6 +103,7 @@ async function runChat(request: StreamChatRequest, deps: StreamChatDeps, signal:
             timeouts: config.timeouts,
             maxOutputTokens: request.maxOutputTokens,
             temperature: request.temperature,
+            tools: request.tools,
           }),
       });
 
@@ -117,7 +120,8 @@ async function runChat(request: StreamChatRequest, deps: StreamChatDeps, signal:
         let step = await rest.next();
         for (; !step.done; step = await rest.next()) onText(step.value);
         permit.succeed();
-        const finish = { model, usage: toTokenUsage(step.value, prompt, output), ttftMs, totalMs: elapsed() };
+        const { usage, toolCalls } = step.value;
+        const finish = { model, usage: toTokenUsage(usage, prompt, output), ttftMs, totalMs: elapsed(), ...(toolCalls.length > 0 && { toolCalls }) };
         aiLogger.info(finish, "AI answer finished");
         emit({ type: "finish", ...finish });
         return;

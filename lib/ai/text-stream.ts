@@ -1,4 +1,4 @@
-import type { PromptMessage } from "./chat-messages";
+import type { PromptMessage, ToolCall } from "./chat-messages";
 import { aiLogger } from "./log";
 import type { ProviderModel } from "./models";
 import { createAttemptGuard, type AttemptTimeouts } from "./resilience/attempt-guard";
@@ -12,6 +12,15 @@ export interface ReportedUsage {
   outputTokens?: number;
 }
 
+/** How a stream ended: the provider's usage, and the tools the model called (when it was given any). */
+export interface StreamEnd {
+  usage?: ReportedUsage;
+  toolCalls: ToolCall[];
+}
+
+/** Function tools and the choice among them, in the provider interface's terms. */
+export type ProviderTools = Pick<ProviderCallOptions, "tools" | "toolChoice">;
+
 export interface TextStreamRequest {
   model: ProviderModel;
   system?: string;
@@ -20,13 +29,14 @@ export interface TextStreamRequest {
   timeouts: AttemptTimeouts;
   maxOutputTokens?: number;
   temperature?: number;
+  tools?: ProviderTools;
 }
 
 /** A provider stream that has produced its first token (or finished without any text). */
 export interface OpenedTextStream {
   firstText: string;
-  /** The remaining text; returns the provider's usage when the stream ends. Throws mid-stream failures. */
-  rest(): AsyncGenerator<string, ReportedUsage | undefined>;
+  /** The remaining text; returns the usage and tool calls when the stream ends. Throws mid-stream failures. */
+  rest(): AsyncGenerator<string, StreamEnd>;
   /** Stops the request; needed only when `rest` is not run to completion. */
   close(): void;
 }
@@ -34,8 +44,28 @@ export interface OpenedTextStream {
 function toProviderPrompt(system: string | undefined, messages: readonly PromptMessage[]): ProviderCallOptions["prompt"] {
   return [
     ...(system === undefined ? [] : [{ role: "system" as const, content: system }]),
-    ...messages.map(({ role, content }) => ({ role, content: [{ type: "text" as const, text: content }] })),
+    ...messages.map(toProviderMessage),
   ];
+}
+
+function toProviderMessage(m: PromptMessage): ProviderCallOptions["prompt"][number] {
+  if (m.role === "tool") {
+    const output = { type: "text" as const, value: m.content };
+    return { role: "tool", content: [{ type: "tool-result", toolCallId: m.toolCallId ?? "", toolName: m.toolName ?? "", output }] };
+  }
+  const text = [{ type: "text" as const, text: m.content }];
+  if (m.role === "user") return { role: "user", content: text };
+  const calls = (m.toolCalls ?? []).map((c) => ({ type: "tool-call" as const, toolCallId: c.id, toolName: c.name, input: parseArguments(c.arguments) }));
+  return { role: "assistant", content: [...(m.content !== "" || calls.length === 0 ? text : []), ...calls] };
+}
+
+/** Tool arguments as the provider interface takes them (an object); text that is not JSON stays text. */
+function parseArguments(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return json;
+  }
 }
 
 /**
@@ -53,6 +83,7 @@ export async function openTextStream(request: TextStreamRequest): Promise<Opened
       prompt: toProviderPrompt(request.system, request.messages),
       maxOutputTokens: request.maxOutputTokens,
       temperature: request.temperature,
+      ...request.tools,
       abortSignal: guard.signal,
     });
     parts = stream.getReader();
@@ -61,6 +92,7 @@ export async function openTextStream(request: TextStreamRequest): Promise<Opened
     throw guard.explain(err);
   }
   let usage: ReportedUsage | undefined;
+  const toolCalls: ToolCall[] = [];
 
   function close() {
     guard.dispose();
@@ -77,7 +109,8 @@ export async function openTextStream(request: TextStreamRequest): Promise<Opened
       const part = step.value;
       guard.markActivity();
       // A model that is visibly reasoning is alive: from here on only silence counts against it.
-      if (part.type === "reasoning-delta") guard.markFirstToken();
+      if (part.type === "reasoning-delta" || part.type === "tool-input-start") guard.markFirstToken();
+      if (part.type === "tool-call") toolCalls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
       if (part.type === "text-delta" && part.delta !== "") return part.delta;
       if (part.type === "finish") usage = { inputTokens: part.usage.inputTokens.total, outputTokens: part.usage.outputTokens.total };
       if (part.type === "stream-start" && part.warnings.length > 0) aiLogger.warn({ warnings: part.warnings }, "AI provider ignored some settings");
@@ -98,9 +131,8 @@ export async function openTextStream(request: TextStreamRequest): Promise<Opened
     firstText: firstText ?? "",
     async *rest() {
       try {
-        if (firstText === undefined) return usage;
-        for (let text = await nextText(); text !== undefined; text = await nextText()) yield text;
-        return usage;
+        if (firstText !== undefined) for (let text = await nextText(); text !== undefined; text = await nextText()) yield text;
+        return { usage, toolCalls };
       } finally {
         close();
       }

@@ -66,7 +66,8 @@ export function collabUsageEvent<T extends keyof CollabUsageData>(
 /**
  * Chat writes (model = the model ref that answered, e.g. `openai:gpt-4o-mini`):
  * - `chat.turn`     one assistant answer;  data `{conversationId, inputTokens, outputTokens, costUsd,
- *                   ttftMs, totalMs, error}` (error = a stable error code, or null when it succeeded)
+ *                   ttftMs, totalMs, error}` (error = a stable error code, or null when it succeeded);
+ *                   a turn through /v1/chat/completions adds `via: "api"`
  * - `chat.feedback` a thumbs up/down;      data `{messageId, rating: 1 | -1, comment}`
  * - `chat.feedback_retracted` takes back a replaced `chat.feedback` (same rating), dated at its
  *                   `createdAt` so both land in the same rollup rows; data `{messageId, rating}`
@@ -78,13 +79,15 @@ export function collabUsageEvent<T extends keyof CollabUsageData>(
  */
 export interface ChatUsageData {
   "chat.turn": {
-    conversationId: string;
+    /** null for a turn through the OpenAI-compatible API, which keeps no conversation. */
+    conversationId: string | null;
     inputTokens: number;
     outputTokens: number;
     costUsd: number | null;
     ttftMs: number | null;
     totalMs: number;
     error: string | null;
+    via?: "api";
   };
   "chat.feedback": { messageId: string; rating: 1 | -1; comment: string | null };
   "chat.feedback_retracted": { messageId: string; rating: 1 | -1 };

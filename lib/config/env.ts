@@ -60,6 +60,8 @@ const envSchema = z
     ),
     KNOWLEDGE_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
     CHAT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+    /** Requests per minute per user made with API tokens (chat completions also count against CHAT_RATE_LIMIT_PER_MINUTE). */
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     ROOM_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     CHAT_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(512),
     ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),

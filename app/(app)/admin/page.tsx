@@ -4,6 +4,9 @@ import { AuditList } from "@/components/admin/audit-list";
 import { UserTable } from "@/components/admin/user-table";
 import { listUsers } from "@/lib/auth/admin";
 import { listAudit } from "@/lib/audit/audit-log";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { toTokenRows } from "@/components/tokens/token-rows";
+import { TokenTable } from "@/components/tokens/token-table";
 import type { Metadata } from "next";
 import { updateUserAction } from "./actions";
 import { loadChatSetup } from "@/app/_server/chat-setup";
@@ -16,11 +19,12 @@ export const metadata: Metadata = { title: "Admin" };
 export default async function AdminPage() {
   const admin = await requireAdmin();
   const db = await getDb();
-  const [users, audit, chatSetup, chatSettings] = await Promise.all([
+  const [users, audit, chatSetup, chatSettings, tokens] = await Promise.all([
     listUsers(db, admin),
     listAudit(db, { limit: 50 }),
     loadChatSetup(),
     getChatSettings(db),
+    listApiTokens(db, {}, { limit: 100 }),
   ]);
   return (
     <>
@@ -43,6 +47,11 @@ export default async function AdminPage() {
       <section className="card" aria-labelledby="chat-settings-heading">
         <h2 id="chat-settings-heading">AI chat</h2>
         <ChatSettingsForm models={chatSetup.models} initial={chatSettings} save={saveChatSettingsAction} />
+      </section>
+      <section className="card" aria-labelledby="api-tokens-heading">
+        <h2 id="api-tokens-heading">API tokens</h2>
+        <TokenTable tokens={toTokenRows(tokens.items)} showOwner />
+        {tokens.nextCursor && <p className="muted">Showing the newest 100; GET /api/v1/admin/tokens pages through all.</p>}
       </section>
       <section className="card">
         <h2>Audit log</h2>

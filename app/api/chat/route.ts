@@ -1,18 +1,14 @@
 import { readJsonBody } from "@/app/_server/body";
 import { requireApiUser, route } from "@/app/_server/route";
-import { getDb, getRateLimiters } from "@/app/_server/runtime";
+import { getChatLimiter, getDb } from "@/app/_server/runtime";
 import { getAiRuntime } from "@/lib/ai";
 import { chatRequestSchema, getPassageSource, startChatTurn } from "@/lib/chat";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 import { enforceLimit } from "@/lib/rate-limit/enforce";
-import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { createUIMessageStreamResponse } from "ai";
 
 export const dynamic = "force-dynamic";
-
-// Created on first request, never at build time.
-let limiter: RateLimiter | undefined;
 
 /** One chat turn, streamed in the AI SDK UI-message protocol (what useChat reads). */
 export const POST = route(async (req, { log }) => {
@@ -22,8 +18,7 @@ export const POST = route(async (req, { log }) => {
   if (!parsed.success) {
     throw new AppError("VALIDATION_FAILED", `Invalid chat request: ${parsed.error.issues[0]?.message ?? "malformed"}`);
   }
-  limiter ??= getRateLimiters().create({ name: "chat-user", limit: getConfig().env.CHAT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  await enforceLimit(limiter, user.id, (s) => `Too many messages. You can send again in ${s} s.`);
+  await enforceLimit(getChatLimiter(), user.id, (s) => `Too many messages. You can send again in ${s} s.`);
   const stream = await startChatTurn(
     { db: await getDb(), ai: getAiRuntime(), passages: getPassageSource(), log },
     { ...parsed.data, userId: user.id, signal: req.signal },

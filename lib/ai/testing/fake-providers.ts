@@ -11,6 +11,8 @@ export type FakeProtocol = "openai" | "anthropic";
 /** How the server answers one chat request. */
 export type FakeReply =
   | { kind: "stream"; chunks: string[]; usage?: { input: number; output: number }; chunkDelayMs?: number }
+  /** Calls function tools (OpenAI protocol only), each call's arguments streamed in two pieces. */
+  | { kind: "tools"; calls: { id: string; name: string; arguments: string }[]; usage?: { input: number; output: number } }
   /** Sends `chunks`, then cuts the connection (a provider dying mid-answer). */
   | { kind: "break"; chunks: string[] }
   /** Sends `chunks`, then goes silent without closing. */
@@ -67,7 +69,19 @@ function writeEvents(res: ServerResponse, events: SseEvent[]) {
   }
 }
 
-function openAiScript(model: string, chunks: string[], usage: Usage): StreamScript {
+type FakeToolCalls = Extract<FakeReply, { kind: "tools" }>["calls"];
+
+function toolCallDeltas(calls: FakeToolCalls) {
+  return calls.flatMap((call, index) => {
+    const half = Math.ceil(call.arguments.length / 2);
+    return [
+      { index, id: call.id, type: "function", function: { name: call.name, arguments: call.arguments.slice(0, half) } },
+      { index, function: { arguments: call.arguments.slice(half) } },
+    ];
+  });
+}
+
+function openAiScript(model: string, chunks: string[], usage: Usage, calls: FakeToolCalls = []): StreamScript {
   const base = { id: "chatcmpl-fake", object: "chat.completion.chunk", created: 1_700_000_000, model };
   const usageChunk = usage && {
     ...base,
@@ -76,11 +90,14 @@ function openAiScript(model: string, chunks: string[], usage: Usage): StreamScri
   };
   return {
     head: [],
-    deltas: chunks.map((content, i) => ({
-      data: { ...base, choices: [{ index: 0, delta: i === 0 ? { role: "assistant", content } : { content }, finish_reason: null }] },
-    })),
+    deltas: [
+      ...chunks.map((content, i) => ({
+        data: { ...base, choices: [{ index: 0, delta: i === 0 ? { role: "assistant", content } : { content }, finish_reason: null }] },
+      })),
+      ...toolCallDeltas(calls).map((toolCall) => ({ data: { ...base, choices: [{ index: 0, delta: { tool_calls: [toolCall] }, finish_reason: null }] } })),
+    ],
     tail: [
-      { data: { ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }] } },
+      { data: { ...base, choices: [{ index: 0, delta: {}, finish_reason: calls.length > 0 ? "tool_calls" : "stop" }] } },
       ...(usageChunk ? [{ data: usageChunk }] : []),
       { data: "[DONE]" },
     ],
@@ -126,14 +143,18 @@ async function answerChat(protocol: FakeProtocol, reply: FakeReply, body: { mode
     return;
   }
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-  const usage = reply.kind === "stream" ? reply.usage : undefined;
-  const script = (protocol === "anthropic" ? anthropicScript : openAiScript)(body.model ?? "fake-model", reply.chunks, usage);
+  const usage = reply.kind === "stream" || reply.kind === "tools" ? reply.usage : undefined;
+  const model = body.model ?? "fake-model";
+  const script =
+    reply.kind === "tools"
+      ? openAiScript(model, [], usage, reply.calls)
+      : (protocol === "anthropic" ? anthropicScript : openAiScript)(model, reply.chunks, usage);
   writeEvents(res, script.head);
   for (const delta of script.deltas) {
     if (res.destroyed) return;
     writeEvents(res, [delta]);
     // A pause lets each chunk reach the client on its own, as real streams do.
-    await sleep(reply.kind === "stream" ? (reply.chunkDelayMs ?? 0) : 10);
+    await sleep(reply.kind === "stream" ? (reply.chunkDelayMs ?? 0) : reply.kind === "tools" ? 0 : 10);
   }
   if (reply.kind === "break") {
     res.socket?.destroy();

@@ -1,0 +1,17 @@
+import "server-only";
+import { resolvePrincipal, type Principal } from "@/lib/auth/principal";
+import { enforceLimit } from "@/lib/rate-limit/enforce";
+import { getApiTokenLimiter, getDb } from "./runtime";
+import { getCurrentUser } from "./session";
+
+/**
+ * The caller of an API request — session cookie or API token (lib/auth/principal.ts) — with the
+ * per-user limit on token requests applied. Every /api/v1 and /v1 route starts here.
+ */
+export async function requirePrincipal(req: Request): Promise<Principal> {
+  const principal = await resolvePrincipal(req.headers, { db: await getDb(), sessionUser: getCurrentUser });
+  if (principal.via === "token") {
+    await enforceLimit(getApiTokenLimiter(), principal.user.id, (s) => `Too many API requests. Try again in ${s} s.`);
+  }
+  return principal;
+}
