@@ -5,6 +5,7 @@ import type { ChatUIMessage } from "@/lib/chat/ui-message";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
+import { useDisclosure } from "../ui/use-disclosure";
 import type { ChatSetup } from "./chat-setup";
 import { ChatThread } from "./chat-thread";
 import { CONVERSATIONS_KEY, ConversationList } from "./conversation-list";
@@ -35,17 +36,26 @@ export function ChatWorkspace({
   };
   const fresh = generation > 0;
   const titlePending = useRef(false);
+  // Narrow screens show the list or the conversation; a button switches.
+  const list = useDisclosure("chat-conversations");
 
   return (
-    <div className="chat-layout">
-      <ConversationList
-        activeId={activeId}
-        onNewChat={startOver}
-        onActiveDeleted={() => {
-          startOver();
-          router.replace("/chat");
-        }}
-      />
+    <div className={`chat-layout${list.open ? " list-open" : ""}`}>
+      <div className="chat-narrow-bar">
+        <button {...list.buttonProps} className="btn btn-secondary btn-small">
+          {list.open ? "Back to the chat" : "Chats"}
+        </button>
+      </div>
+      <div className="chat-list-panel" {...list.panelProps}>
+        <ConversationList
+          activeId={activeId}
+          onNewChat={startOver}
+          onActiveDeleted={() => {
+            startOver();
+            router.replace("/chat");
+          }}
+        />
+      </div>
       <ChatThread
         key={`${conversationId ?? "new"}:${generation}`}
         conversationId={fresh ? null : conversationId}

@@ -34,6 +34,10 @@ export interface RoomWorkspaceProps {
 }
 
 type SideTab = "chat" | "assistant" | "history";
+/** On narrow screens one pane fills the room at a time; on wide ones all three stand side by side. */
+type Pane = "files" | "editor" | "side";
+const SIDE_LABELS: Record<SideTab, string> = { chat: "Chat", assistant: "Assistant", history: "History" };
+const SIDE_TABS = Object.keys(SIDE_LABELS) as SideTab[];
 const INITIAL: RoomSessionState = { status: "connecting", synced: false, role: null, fatal: null };
 const noop = () => () => undefined;
 
@@ -46,6 +50,7 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
   const [tabs, setTabs] = useState<string[]>([]);
   const [active, setActive] = useState<string | null>(null);
   const [side, setSide] = useState<SideTab>("chat");
+  const [pane, setPane] = useState<Pane>("files");
   const [assistantOpened, setAssistantOpened] = useState(false);
   const [preview, setPreview] = useState<VersionItem | null>(null);
   const bridge = useMemo(() => new RoomEditorBridge(), []);
@@ -84,6 +89,17 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
     setTabs((current) => (current.includes(fileId) ? current : [...current, fileId]));
     setActive(fileId);
     setPreview(null);
+    setPane("editor");
+  }
+
+  function showSide(tab: SideTab) {
+    setSide(tab);
+    if (tab === "assistant") setAssistantOpened(true);
+  }
+
+  function showPreview(version: VersionItem) {
+    setPreview(version);
+    setPane("editor");
   }
 
   function close(fileId: string) {
@@ -139,15 +155,38 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
           You are a viewer in this room: you see every change live and can chat, but you cannot edit files.
         </div>
       )}
-      <div className="workspace-body">
-        <aside className="workspace-tree">
+      <div className="room-panes" role="tablist" aria-label="Room view">
+        <button type="button" role="tab" aria-selected={pane === "files"} aria-controls="room-pane-files" onClick={() => setPane("files")}>
+          Files
+        </button>
+        <button type="button" role="tab" aria-selected={pane === "editor"} aria-controls="room-pane-editor" onClick={() => setPane("editor")}>
+          Editor
+        </button>
+        {SIDE_TABS.map((tab) => (
+          <button
+            key={tab}
+            type="button"
+            role="tab"
+            aria-selected={pane === "side" && side === tab}
+            aria-controls={`room-side-${tab}`}
+            onClick={() => {
+              setPane("side");
+              showSide(tab);
+            }}
+          >
+            {SIDE_LABELS[tab]}
+          </button>
+        ))}
+      </div>
+      <div className="workspace-body" data-pane={pane}>
+        <aside className="workspace-tree" id="room-pane-files">
           {session && state.synced ? (
             <FileTree doc={session.doc} files={files} folders={folders} activeFileId={activeFile?.id ?? null} canEdit={canEdit} onOpen={open} />
           ) : (
             <p className="tree-empty">{state.fatal ? "Disconnected." : "Loading files…"}</p>
           )}
         </aside>
-        <section className="workspace-editor">
+        <section className="workspace-editor" id="room-pane-editor">
           {preview ? (
             <VersionPreview roomId={room.id} version={preview} currentContent={currentContent} onClose={() => setPreview(null)} />
           ) : (
@@ -188,35 +227,33 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
         </section>
         <aside className="workspace-side">
           <div className="side-tabs" role="tablist" aria-label="Room panels">
-            {(["chat", "assistant", "history"] as const).map((tab) => (
+            {SIDE_TABS.map((tab) => (
               <button
                 key={tab}
                 type="button"
                 role="tab"
                 aria-selected={side === tab}
+                aria-controls={`room-side-${tab}`}
                 className={side === tab ? "active" : ""}
-                onClick={() => {
-                  setSide(tab);
-                  if (tab === "assistant") setAssistantOpened(true);
-                }}
+                onClick={() => showSide(tab)}
               >
-                {tab === "chat" ? "Chat" : tab === "assistant" ? "Assistant" : "History"}
+                {SIDE_LABELS[tab]}
               </button>
             ))}
           </div>
           <div className="side-body">
-            <div className="side-pane" role="tabpanel" hidden={side !== "chat"}>
+            <div className="side-pane" role="tabpanel" id="room-side-chat" hidden={side !== "chat"}>
               <ChatPanel roomId={room.id} events={session?.events ?? null} />
             </div>
-            <div className="side-pane" role="tabpanel" hidden={side !== "assistant"}>
+            <div className="side-pane" role="tabpanel" id="room-side-assistant" hidden={side !== "assistant"}>
               {!assistant ? (
                 <p className="muted side-empty">The assistant is not available in this room.</p>
               ) : (
                 assistantOpened && assistant(bridge)
               )}
             </div>
-            <div className="side-pane" role="tabpanel" hidden={side !== "history"}>
-              <HistoryPanel roomId={room.id} events={session?.events ?? null} canEdit={canEdit} onPreview={setPreview} />
+            <div className="side-pane" role="tabpanel" id="room-side-history" hidden={side !== "history"}>
+              <HistoryPanel roomId={room.id} events={session?.events ?? null} canEdit={canEdit} onPreview={showPreview} />
             </div>
           </div>
         </aside>

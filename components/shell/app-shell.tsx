@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Brand } from "../ui/brand";
 import { NavLinks, type NavItem } from "./nav-links";
+import { Sidebar } from "./sidebar";
 import { SignOutButton } from "./sign-out-button";
 
 /** The product's areas; each feature adds its entry here. */
@@ -19,8 +20,7 @@ function navFor(user: SessionUser): NavItem[] {
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   return (
     <div className="shell">
-      <aside className="sidebar">
-        <Brand />
+      <Sidebar brand={<Brand />}>
         <NavLinks items={navFor(user)} />
         <div className="account">
           <Link href="/profile" className="who" data-testid="current-user" title="Your profile and API tokens">
@@ -29,7 +29,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           <div className="email">{user.email}</div>
           <SignOutButton />
         </div>
-      </aside>
+      </Sidebar>
       <main className="main">{children}</main>
     </div>
   );
