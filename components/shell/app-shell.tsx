@@ -1,6 +1,7 @@
 import { isAdmin, type SessionUser } from "@/lib/auth/roles";
 import type { ReactNode } from "react";
 import { Brand } from "../ui/brand";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -30,6 +31,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         </div>
       </aside>
       <main className="main">{children}</main>
+      <KeyboardShortcuts />
     </div>
   );
 }
