@@ -8,11 +8,14 @@ import { createFile, createRoom, register, snap, typeAtEnd, uniqueAccount } from
 /** Records, for every Ctrl+S, whether the page prevented the browser's default (its save dialog). */
 async function watchSaveShortcut(page: Page) {
   await page.evaluate(() => {
-    const w = window as unknown as { savePrevented: boolean[] };
+    const w = window as unknown as { savePrevented?: boolean[] };
+    // Client-side navigation keeps the window: listen once, start a fresh record each time.
+    if (!w.savePrevented) {
+      window.addEventListener("keydown", (e) => {
+        if (e.ctrlKey && e.key.toLowerCase() === "s") w.savePrevented!.push(e.defaultPrevented);
+      });
+    }
     w.savePrevented = [];
-    window.addEventListener("keydown", (e) => {
-      if (e.ctrlKey && e.key.toLowerCase() === "s") w.savePrevented.push(e.defaultPrevented);
-    });
   });
 }
 

@@ -4,13 +4,13 @@ import { isSaveShortcut, isTypingTarget, useReturnFocus } from "@/components/ui/
 import { useEffect, useRef, useState } from "react";
 import "./keyboard.css";
 
-const SHORTCUTS: [keys: string, what: string][] = [
-  ["?", "Show this list"],
-  ["Esc", "Close a dialog, menu or form"],
-  ["Ctrl/⌘ + S", "In a room's editor: save a named version (elsewhere changes are saved live)"],
-  ["Ctrl/⌘ + Z, Ctrl/⌘ + Shift + Z", "Undo and redo your own edits in a room"],
-  ["Enter, Shift + Enter", "Send a chat message, or start a new line in it"],
-  ["Tab, Shift + Tab", "Move between controls"],
+const SHORTCUTS: [keys: string[], what: string][] = [
+  [["?"], "Show this list"],
+  [["Esc"], "Close a dialog, menu or form"],
+  [["Ctrl/⌘ + S"], "In a room's editor: save a named version (elsewhere changes are saved live)"],
+  [["Ctrl/⌘ + Z", "Ctrl/⌘ + Shift + Z"], "Undo and redo your own edits in a room"],
+  [["Enter", "Shift + Enter"], "Send a chat message, or start a new line in it"],
+  [["Tab", "Shift + Tab"], "Move between controls"],
 ];
 
 /**
@@ -56,9 +56,11 @@ export function KeyboardShortcuts() {
         </form>
         <dl className="shortcuts-list">
           {SHORTCUTS.map(([keys, what]) => (
-            <div key={keys}>
+            <div key={what}>
               <dt>
-                <kbd>{keys}</kbd>
+                {keys.map((key) => (
+                  <kbd key={key}>{key}</kbd>
+                ))}
               </dt>
               <dd>{what}</dd>
             </div>
