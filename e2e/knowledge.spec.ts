@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { register, uniqueAccount } from "./helpers";
 
-// Knowledge base in a real browser: drop files and a folder, watch ingestion to ready, refusals
-// with reasons, duplicates, document and passage pages, citations in chat, teach, room approval.
+// Knowledge base in a real browser: drop files and a folder, watch ingestion to ready (upload list
+// and table agreeing), refusals apart with reasons, duplicates, document and passage pages (matched
+// words marked, a deleted document's passage), citation chips in chat, teach, room approval.
 test.describe.configure({ mode: "serial" });
 
 const PNG = Buffer.from(
@@ -54,29 +55,61 @@ test.afterAll(async () => {
   await page.close();
 });
 
-test("knowledge: drop files, watch stages to ready, refusals with reasons, duplicates", async () => {
+const rejectedItem = (page: Page, name: string) => page.locator(`[data-testid="rejected-item"][data-name="${name}"]`);
+const documentRow = (page: Page, name: string) => page.locator(`[data-testid="document-row"][data-name="${name}"]`);
+
+/** The upload list's and the table's status for one file, read in the same instant. */
+function statusesOf(page: Page, name: string) {
+  return page.evaluate((file) => {
+    const text = (selector: string) => document.querySelector(selector)?.textContent?.trim() ?? null;
+    return {
+      upload: text(`[data-testid="upload-item"][data-name="${file}"] [data-testid="upload-status"]`),
+      table: text(`[data-testid="document-row"][data-name="${file}"] [data-testid="document-status"]`),
+    };
+  }, name);
+}
+
+/** Samples both lists until the table says Ready: whenever both show the file, they say the same. */
+async function expectListsAgreeUntilReady(page: Page, name: string) {
+  const disagreements: string[] = [];
+  await expect(async () => {
+    const { upload, table } = await statusesOf(page, name);
+    if (upload !== null && table !== null && upload !== table) disagreements.push(`${upload} / ${table}`);
+    expect(table).toBe("Ready");
+  }).toPass({ timeout: 30_000, intervals: [100] });
+  expect(disagreements, `upload list and table disagree on ${name}`).toEqual([]);
+}
+
+test("knowledge: drop files, upload list and table agree to ready, refusals apart and dismissed, duplicates", async () => {
   await page.getByRole("link", { name: "Knowledge", exact: true }).click();
   await expect(page).toHaveURL(/\/knowledge$/);
   await shot(page, "empty");
 
   await dropFiles(page, [text("runbook.md", RUNBOOK), { name: "photo.md", base64: PNG.toString("base64") }, text("notes.txt", "Team notes: the standup is at nine fifteen every weekday morning in the blue room.")]);
-  await expect(upload(page, "runbook.md")).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
-  await expect(upload(page, "notes.txt")).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
-  const refused = upload(page, "photo.md");
-  await expect(refused).toHaveAttribute("data-status", "failed");
-  await expect(refused.getByTestId("upload-status")).toHaveText("Unsupported type");
+  await expectListsAgreeUntilReady(page, "runbook.md");
+  await expectListsAgreeUntilReady(page, "notes.txt");
+  // Settled files leave the upload list: the table alone lists them.
+  await expect(upload(page, "runbook.md")).toHaveCount(0);
+  await expect(upload(page, "notes.txt")).toHaveCount(0);
+  const refused = rejectedItem(page, "photo.md");
+  await expect(refused.getByTestId("upload-status")).toHaveText("Unsupported type", { timeout: 30_000 });
   await expect(refused.getByTestId("upload-reason")).toContainText("binary data");
+  await expect(documentRow(page, "photo.md")).toHaveCount(0);
 
   await dropFiles(page, [text("runbook-copy.md", RUNBOOK)]);
-  const duplicate = upload(page, "runbook-copy.md");
-  await expect(duplicate).toHaveAttribute("data-status", "failed", { timeout: 30_000 });
-  await expect(duplicate.getByTestId("upload-reason")).toContainText('Duplicate of "runbook.md"');
+  const duplicate = rejectedItem(page, "runbook-copy.md");
+  await expect(duplicate.getByTestId("upload-reason")).toContainText('Duplicate of "runbook.md"', { timeout: 30_000 });
   await expect(duplicate.getByRole("button", { name: "Replace the existing document" })).toBeVisible();
+  await expect(page.getByTestId("upload-item")).toHaveCount(0);
   await shot(page, "uploads");
 
-  const rows = page.getByTestId("document-row");
-  await expect(page.locator('[data-testid="document-row"][data-name="runbook.md"]').getByTestId("document-status")).toHaveText("Ready");
-  await expect(rows).toHaveCount(4);
+  await refused.getByRole("button", { name: "Dismiss photo.md" }).click();
+  await expect(refused).toHaveCount(0);
+  await page.reload();
+  await expect(rejectedItem(page, "runbook-copy.md")).toBeVisible();
+  await expect(rejectedItem(page, "photo.md")).toHaveCount(0);
+  await expect(documentRow(page, "runbook.md").getByTestId("document-status")).toHaveText("Ready");
+  await expect(page.getByTestId("document-row")).toHaveCount(2);
 });
 
 test("knowledge: pick a whole folder", async () => {
@@ -85,8 +118,9 @@ test("knowledge: pick a whole folder", async () => {
   writeFileSync(join(dir, "handbook", "intro.md"), "# Handbook\n\nWelcome to the handbook of the platform team and its services.\n");
   writeFileSync(join(dir, "handbook", "api", "auth.ts"), "// Tokens expire after fifteen minutes.\nexport const TOKEN_TTL_MINUTES = 15;\n");
   await page.locator('input[type="file"][webkitdirectory]').setInputFiles(join(dir, "handbook"));
-  await expect(upload(page, "handbook/intro.md")).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
-  await expect(upload(page, "handbook/api/auth.ts")).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
+  await expect(documentRow(page, "handbook/intro.md").getByTestId("document-status")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(documentRow(page, "handbook/api/auth.ts").getByTestId("document-status")).toHaveText("Ready", { timeout: 30_000 });
+  await expect(page.getByTestId("upload-item")).toHaveCount(0);
 });
 
 test("knowledge: document page with text and chunks, passage page, delete", async () => {
@@ -106,9 +140,15 @@ test("knowledge: document page with text and chunks, passage page, delete", asyn
 
   await page.goto("/knowledge");
   await page.getByTestId("document-table").getByRole("link", { name: "notes.txt" }).click();
+  const notesPassage = await page.getByTestId("chunk-list").getByRole("link", { name: "#1" }).getAttribute("href");
   await page.getByRole("button", { name: "Delete notes.txt" }).click();
   await expect(page).toHaveURL(/\/knowledge$/);
   await expect(page.locator('[data-testid="document-row"][data-name="notes.txt"]')).toHaveCount(0);
+
+  // A citation kept in an older answer points at a passage of the deleted document.
+  await page.goto(notesPassage!);
+  await expect(page.getByTestId("passage-deleted")).toHaveText("This document was deleted");
+  await shot(page, "passage-deleted");
 });
 
 test("knowledge: chat cites passages, a correction is taught and then cited", async () => {
@@ -117,6 +157,9 @@ test("knowledge: chat cites passages, a correction is taught and then cited", as
   await page.getByRole("button", { name: "Send" }).click();
   const answer = page.getByTestId("assistant-message").last();
   await expect(answer.locator(".chat-sources a").first()).toBeVisible({ timeout: 30_000 });
+  const chip = answer.getByTestId("citation-chip").first();
+  await expect(chip).toContainText(/runbook\.md · lines? \d/);
+  await expect(chip).toHaveAttribute("title", /^runbook\.md · lines? \d/);
 
   await answer.getByRole("button", { name: "Teach" }).click();
   await answer.getByLabel("Correct answer").fill("Since March the zephyr release ships on Tuesdays, not Thursdays.");
@@ -124,8 +167,12 @@ test("knowledge: chat cites passages, a correction is taught and then cited", as
   await expect(answer.getByRole("status")).toContainText("correction was added");
   await shot(page, "chat-teach");
 
-  await answer.locator(".chat-sources a").first().click();
+  await chip.click();
   await expect(page.getByTestId("passage-document")).toHaveText("runbook.md");
+  const marks = page.getByTestId("passage-text").locator("mark");
+  await expect(marks.first()).toBeVisible();
+  expect((await marks.allInnerTexts()).map((m) => m.toLowerCase())).toEqual(expect.arrayContaining(["zephyr", "release"]));
+  await shot(page, "passage-highlight");
 
   await page.goto("/knowledge/learned");
   const learned = page.getByTestId("document-row").first();
@@ -161,9 +208,9 @@ test("knowledge: a room that requires approval holds new documents until an owne
   await page.getByLabel(/need an owner's approval/).check();
   await expect(page.getByLabel(/need an owner's approval/)).toBeChecked();
   await dropFiles(page, [text("policy.md", "# Policy\n\nAll production changes need a second reviewer before merge.\n")]);
-  await expect(upload(page, "policy.md")).toHaveAttribute("data-status", "pending_approval", { timeout: 30_000 });
-  const row = page.locator('[data-testid="document-row"][data-name="policy.md"]');
-  await expect(row.getByTestId("document-status")).toHaveText("Awaiting approval");
+  const row = documentRow(page, "policy.md");
+  await expect(row.getByTestId("document-status")).toHaveText("Awaiting approval", { timeout: 30_000 });
+  await expect(upload(page, "policy.md")).toHaveCount(0);
   await shot(page, "room-approval");
   await row.getByRole("button", { name: "Approve" }).click();
   await expect(row.getByTestId("document-status")).toHaveText("Ready");

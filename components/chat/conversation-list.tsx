@@ -1,6 +1,7 @@
 "use client";
 
 import { deleteConversationAction, renameConversationAction } from "@/app/(app)/chat/actions";
+import { onEscape, useRefocusOnClose } from "@/components/ui/keyboard";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
@@ -41,6 +42,7 @@ function ConversationRow({ item, active, onDeleted }: { item: ConversationItem; 
   const queryClient = useQueryClient();
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(item.title);
+  const renameButton = useRefocusOnClose<HTMLButtonElement>(renaming);
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: CONVERSATIONS_KEY });
 
@@ -56,6 +58,11 @@ function ConversationRow({ item, active, onDeleted }: { item: ConversationItem; 
             setProblem(null);
             await refresh();
           }}
+          onKeyDown={onEscape(() => {
+            setTitle(item.title);
+            setProblem(null);
+            setRenaming(false);
+          })}
         >
           <input aria-label="Conversation title" value={title} maxLength={80} onChange={(e) => setTitle(e.target.value)} autoFocus />
           <button type="submit" className="btn btn-small">
@@ -72,7 +79,7 @@ function ConversationRow({ item, active, onDeleted }: { item: ConversationItem; 
         {item.title}
       </Link>
       <span className="chat-conv-actions">
-        <button type="button" className="chat-icon-btn" aria-label={`Rename ${item.title}`} onClick={() => setRenaming(true)}>
+        <button type="button" className="chat-icon-btn" aria-label={`Rename ${item.title}`} ref={renameButton} onClick={() => setRenaming(true)}>
           <PencilIcon />
         </button>
         <button

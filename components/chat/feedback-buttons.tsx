@@ -1,6 +1,7 @@
 "use client";
 
 import { feedbackAction } from "@/app/(app)/chat/actions";
+import { onEscape, useReturnFocus } from "@/components/ui/keyboard";
 import { useState } from "react";
 import { ThumbDownIcon, ThumbUpIcon } from "./icons";
 
@@ -27,6 +28,7 @@ export function FeedbackButtons({
   const [commenting, setCommenting] = useState(false);
   const [draft, setDraft] = useState(initial?.comment ?? "");
   const [status, setStatus] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+  const focus = useReturnFocus();
 
   async function save(next: Feedback) {
     setStatus("saving");
@@ -40,21 +42,27 @@ export function FeedbackButtons({
     setStatus("saved");
   }
 
+  function openForm() {
+    focus.remember();
+    setCommenting(true);
+  }
+
   function rate(rating: 1 | -1) {
     if (feedback?.rating !== rating) {
       setDraft("");
       void save({ rating, comment: null });
     }
-    setCommenting(true);
+    openForm();
   }
 
   function closeForm() {
     setDraft(feedback?.comment ?? "");
     setCommenting(false);
+    focus.restore();
   }
 
   return (
-    <div className="chat-feedback">
+    <div className="chat-feedback" onKeyDown={commenting ? onEscape(closeForm) : undefined}>
       <button
         type="button"
         className="chat-icon-btn"
@@ -80,9 +88,7 @@ export function FeedbackButtons({
             e.preventDefault();
             void save({ rating: feedback.rating, comment: draft.trim() === "" ? null : draft.trim() });
             setCommenting(false);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === "Escape") closeForm();
+            focus.restore();
           }}
         >
           <input
@@ -102,7 +108,7 @@ export function FeedbackButtons({
           <q className="chat-small" data-testid="feedback-comment">
             {feedback.comment}
           </q>
-          <button type="button" className="chat-link-btn" onClick={() => setCommenting(true)}>
+          <button type="button" className="chat-link-btn" onClick={openForm}>
             Edit comment
           </button>
         </span>

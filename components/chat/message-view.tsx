@@ -1,10 +1,11 @@
 "use client";
 
+import { onEscape, useRefocusOnClose } from "@/components/ui/keyboard";
 import { LazyMarkdown } from "@/components/ui/lazy-markdown";
 import type { CodeAction } from "@/components/ui/markdown";
 import type { ChatUIMessage } from "@/lib/chat/ui-message";
 import { useState } from "react";
-import { linkCitations, passageHref } from "./citations";
+import { citationSource, linkCitations, passageHref } from "./citations";
 import { FeedbackButtons, type Feedback } from "./feedback-buttons";
 import { MessageActionsExtra } from "./message-actions-extra";
 
@@ -30,6 +31,7 @@ interface MessageViewProps {
 function UserMessage({ message, onEdit }: Pick<MessageViewProps, "message" | "onEdit">) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState("");
+  const editButton = useRefocusOnClose<HTMLButtonElement>(editing);
   const text = textOf(message);
   if (editing && onEdit) {
     return (
@@ -41,6 +43,7 @@ function UserMessage({ message, onEdit }: Pick<MessageViewProps, "message" | "on
           setEditing(false);
           onEdit(draft.trim());
         }}
+        onKeyDown={onEscape(() => setEditing(false))}
       >
         <textarea aria-label="Edit message" value={draft} rows={3} onChange={(e) => setDraft(e.target.value)} autoFocus />
         <div className="chat-row-actions">
@@ -62,6 +65,7 @@ function UserMessage({ message, onEdit }: Pick<MessageViewProps, "message" | "on
           <button
             type="button"
             className="chat-link-btn"
+            ref={editButton}
             onClick={() => {
               setDraft(text);
               setEditing(true);
@@ -113,11 +117,14 @@ function AssistantMessage({ message, conversationId, roomId, streaming, stopped,
       {citations.length > 0 && (
         <div className="chat-sources">
           Sources:{" "}
-          {citations.map((c) => (
-            <a key={c.citation} href={passageHref(c.passageId)}>
-              [{c.citation}]
-            </a>
-          ))}
+          {citations.map((c) => {
+            const source = citationSource(c);
+            return (
+              <a key={c.citation} className="chat-source" href={passageHref(c.passageId, c.terms)} title={source ?? undefined} data-testid="citation-chip">
+                [{c.citation}]{source && <span className="chat-source-name"> {source}</span>}
+              </a>
+            );
+          })}
         </div>
       )}
       {finished && text !== "" && (

@@ -81,6 +81,19 @@ export function DuplicateActions({ documentId, onReplaced }: { documentId: strin
   );
 }
 
+/** Removes a refused upload's record (and its stored file) from the rejected list. */
+export function DismissRejectedButton({ documentId, name, onDismissed }: { documentId: string; name: string; onDismissed: () => void }) {
+  const { pending, error, run } = useAction();
+  return (
+    <>
+      <button type="button" className="btn btn-secondary btn-small" disabled={pending} aria-label={`Dismiss ${name}`} onClick={() => run(() => deleteDocumentAction(documentId), onDismissed)}>
+        Dismiss
+      </button>
+      <ErrorText error={error} />
+    </>
+  );
+}
+
 export function ApprovalToggle({ roomId, requireApproval }: { roomId: string; requireApproval: boolean }) {
   const { pending, error, run } = useAction();
   // Shown at once; put back when saving fails.

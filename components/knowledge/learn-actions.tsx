@@ -1,6 +1,7 @@
 "use client";
 
 import { saveAnswerAction, teachAction } from "@/app/(app)/knowledge/actions";
+import { onEscape, useRefocusOnClose } from "@/components/ui/keyboard";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import "./knowledge.css";
@@ -15,6 +16,7 @@ export function LearnActions({ messageId, roomId, rating }: { messageId: string;
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const teachButton = useRefocusOnClose<HTMLButtonElement>(teaching);
   const learned = `/knowledge/learned${roomId ? `?room=${encodeURIComponent(roomId)}` : ""}`;
 
   const run = (action: () => ReturnType<typeof teachAction>, message: string) =>
@@ -30,7 +32,7 @@ export function LearnActions({ messageId, roomId, rating }: { messageId: string;
 
   return (
     <div className="kn-learn">
-      <button type="button" className="btn btn-secondary btn-small" onClick={() => setTeaching((v) => !v)} aria-expanded={teaching}>
+      <button type="button" className="btn btn-secondary btn-small" ref={teachButton} onClick={() => setTeaching((v) => !v)} aria-expanded={teaching}>
         Teach
       </button>
       {rating === 1 && (
@@ -51,6 +53,7 @@ export function LearnActions({ messageId, roomId, rating }: { messageId: string;
             e.preventDefault();
             run(() => teachAction({ messageId, answer }), "Thanks — the correction was added.");
           }}
+          onKeyDown={onEscape(() => setTeaching(false))}
         >
           <textarea aria-label="Correct answer" placeholder="Write the correct answer…" maxLength={20_000} value={answer} onChange={(e) => setAnswer(e.target.value)} required />
           <span className="row-actions">

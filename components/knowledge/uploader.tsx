@@ -1,29 +1,32 @@
 "use client";
 
 import type { DocumentSummary } from "@/lib/knowledge/documents";
-import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
+import { AutoRefresh } from "./auto-refresh";
 import { filesFromDrop, filesFromInput, type PickedFile } from "./collect-files";
+import { RejectedUploads } from "./rejected-uploads";
+import { partitionUploads } from "./upload-lists";
 import { UploadRow, type UploadItem } from "./upload-row";
 import { uploadFile } from "./upload-file";
 import { isActive } from "./status-labels";
 
 const MAX_FILES_PER_DROP = 500;
 const PARALLEL_UPLOADS = 3;
-const POLL_MS = 1000;
+const REFRESH_MS = 1000;
 
 /**
  * Drop zone and pickers (files or a whole folder). Each file shows its upload bytes, then its
- * ingestion stages from the server until ready or failed with the reason; the server keeps going
- * if the page is closed.
+ * ingestion stage until it is settled in the table; refused files are listed apart with the reason.
+ * The server keeps going if the page is closed.
  */
-export function Uploader({ roomId, maxFileBytes }: { roomId: string | null; maxFileBytes: number }) {
-  const router = useRouter();
+export function Uploader({ roomId, maxFileBytes, documents }: { roomId: string | null; maxFileBytes: number; documents: DocumentSummary[] }) {
   const [items, setItems] = useState<UploadItem[]>([]);
   const [dragging, setDragging] = useState(false);
   const nextKey = useRef(0);
   const queue = useRef<{ key: number; picked: PickedFile }[]>([]);
   const running = useRef(0);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
 
   const update = useCallback((key: number, patch: Partial<UploadItem>) => {
     setItems((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)));
@@ -38,7 +41,7 @@ export function Uploader({ roomId, maxFileBytes }: { roomId: string | null; maxF
           const { key, picked } = next;
           update(key, { phase: "uploading" });
           const outcome = await uploadFile(picked.file, picked.path, roomId, (sent) => update(key, { sent }));
-          if (outcome.ok) update(key, { phase: "processing", sent: picked.file.size, document: outcome.document });
+          if (outcome.ok) update(key, { phase: "uploaded", sent: picked.file.size, documentId: outcome.document.id });
           else update(key, { phase: "failed", failureCode: outcome.code, failureMessage: outcome.message });
         }
       } finally {
@@ -66,20 +69,11 @@ export function Uploader({ roomId, maxFileBytes }: { roomId: string | null; maxF
     [maxFileBytes, pump],
   );
 
-  const processing = items.filter((item) => item.phase === "processing" && item.document && isActive(item.document.status));
-  const pollIds = processing.map((item) => item.document!.id).join(",");
-  useEffect(() => {
-    if (!pollIds) return;
-    const timer = setTimeout(async () => {
-      const res = await fetch(`/api/knowledge/status?ids=${encodeURIComponent(pollIds)}`, { cache: "no-store" }).catch(() => null);
-      const body = res?.ok ? ((await res.json()) as { documents: DocumentSummary[] }) : null;
-      if (!body) return;
-      const byId = new Map(body.documents.map((doc) => [doc.id, doc]));
-      setItems((all) => all.map((item) => (item.document && byId.has(item.document.id) ? { ...item, document: byId.get(item.document.id)! } : item)));
-      if (body.documents.some((doc) => !isActive(doc.status))) router.refresh();
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [pollIds, items, router]);
+  const { inFlight, rejected } = partitionUploads(items, documents);
+  const dismiss = (key: string) =>
+    setItems((all) => all.filter((item) => `u${item.key}` !== key && `d${item.documentId}` !== key));
+  // One clock for the list and the table: the page re-renders both from one query.
+  const refreshing = documents.some((doc) => isActive(doc.status)) || inFlight.some(({ item, doc }) => item.phase === "uploaded" && !doc);
 
   return (
     <section className="card kn-uploader" aria-label="Add documents">
@@ -100,35 +94,25 @@ export function Uploader({ roomId, maxFileBytes }: { roomId: string | null; maxF
         <div className="kn-drop-title">Drop files or folders here</div>
         <div className="muted">PDF, Word, Markdown, text, HTML, code, JSON, YAML, CSV — up to {Math.round(maxFileBytes / (1024 * 1024))} MB a file</div>
         <div className="row-actions kn-pickers">
-          <label className="btn btn-secondary btn-small">
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => filesInput.current?.click()}>
             Choose files
-            <input type="file" multiple hidden data-testid="knowledge-file-input" onChange={(e) => add(filesFromInput(e.target.files, MAX_FILES_PER_DROP))} />
-          </label>
-          <label className="btn btn-secondary btn-small">
+          </button>
+          <button type="button" className="btn btn-secondary btn-small" onClick={() => folderInput.current?.click()}>
             Choose a folder
-            <input
-              type="file"
-              hidden
-              multiple
-              {...{ webkitdirectory: "" }}
-              onChange={(e) => add(filesFromInput(e.target.files, MAX_FILES_PER_DROP))}
-            />
-          </label>
+          </button>
+          <input ref={filesInput} type="file" multiple hidden data-testid="knowledge-file-input" onChange={(e) => add(filesFromInput(e.target.files, MAX_FILES_PER_DROP))} />
+          <input ref={folderInput} type="file" hidden multiple {...{ webkitdirectory: "" }} onChange={(e) => add(filesFromInput(e.target.files, MAX_FILES_PER_DROP))} />
         </div>
       </div>
-      {items.length > 0 && (
+      {inFlight.length > 0 && (
         <ul className="kn-upload-list" aria-label="Uploads">
-          {items.map((item) => (
-            <UploadRow
-              key={item.key}
-              item={item}
-              onReplaced={() =>
-                item.document && update(item.key, { phase: "processing", document: { ...item.document, status: "queued", failureCode: null, failureMessage: null } })
-              }
-            />
+          {inFlight.map(({ item, doc }) => (
+            <UploadRow key={item.key} item={item} doc={doc} />
           ))}
         </ul>
       )}
+      <RejectedUploads rejected={rejected} onDismiss={dismiss} />
+      <AutoRefresh active={refreshing} intervalMs={REFRESH_MS} />
     </section>
   );
 }

@@ -47,6 +47,8 @@ export default function CollabEditor({ text, awareness, language, readOnly, undo
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => undoManager.redo());
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => undoManager.redo());
     onEditor(editor);
+    // Files open on a person's action (tree, tab, new file): typing goes straight in.
+    editor.focus();
     cleanup.current = () => {
       onEditor(null);
       undoManager.trackedOrigins.delete(binding);

@@ -13,6 +13,7 @@ import {
   type RoomFile,
 } from "@/lib/collab/room-files";
 import { decodeTextFile } from "@/lib/collab/text-content";
+import { onEscape, useReturnFocus } from "@/components/ui/keyboard";
 import { isAppError } from "@/lib/errors/app-error";
 import { useRef, useState } from "react";
 import type * as Y from "yjs";
@@ -52,7 +53,8 @@ function dropFolder(row: TreeRow): string {
  * collapsible folders and text-file upload.
  */
 export function FileTree({ doc, files, folders, activeFileId, canEdit, onOpen }: Props) {
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const [editing, setEditingState] = useState<Editing | null>(null);
+  const focus = useReturnFocus();
   const [error, setError] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const upload = useRef<HTMLInputElement>(null);
@@ -60,6 +62,17 @@ export function FileTree({ doc, files, folders, activeFileId, canEdit, onOpen }:
   const drag = useTreeDrag((item, path) =>
     attempt(() => (item.kind === "file" ? moveFile(doc, item.id, path) : moveFolder(doc, item.path, path))),
   );
+
+  /** Opens the inline form (remembering the control that opened it), or changes its value. */
+  function setEditing(next: Editing) {
+    if (!editing) focus.remember();
+    setEditingState(next);
+  }
+
+  function closeForm() {
+    setEditingState(null);
+    focus.restore();
+  }
 
   function toggle(folder: string) {
     setCollapsed((current) => {
@@ -93,7 +106,7 @@ export function FileTree({ doc, files, folders, activeFileId, canEdit, onOpen }:
       if (row.kind === "file") return rename ? renameFile(doc, row.file.id, value) : moveFile(doc, row.file.id, value);
       return rename ? renameFolder(doc, row.path, value) : moveFolder(doc, row.path, value);
     });
-    if (ok) setEditing(null);
+    if (ok) closeForm();
   }
 
   function remove(row: TreeRow) {
@@ -139,14 +152,14 @@ export function FileTree({ doc, files, folders, activeFileId, canEdit, onOpen }:
         )}
       </div>
       {editing && (
-        <form className="tree-edit" onSubmit={submit}>
+        <form className="tree-edit" onSubmit={submit} onKeyDown={onEscape(closeForm)}>
           <label htmlFor="tree-input">{LABELS[editing.mode]}</label>
           <input id="tree-input" autoFocus value={editing.value} onChange={(e) => setEditing({ ...editing, value: e.target.value })} />
           <div className="row-actions">
             <button type="submit" className="btn btn-small">
               OK
             </button>
-            <button type="button" className="btn btn-secondary btn-small" onClick={() => setEditing(null)}>
+            <button type="button" className="btn btn-secondary btn-small" onClick={closeForm}>
               Cancel
             </button>
           </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import type { EditorBridge } from "@/components/editor/editor-bridge";
+import { useReturnFocus } from "@/components/ui/keyboard";
 import { baseName } from "@/lib/collab/file-paths";
 import { fileText, findFileByPath, readFile } from "@/lib/collab/room-files";
 import type { RoomRole } from "@/lib/collab/room-roles";
@@ -13,6 +14,7 @@ import type { MonacoEditor } from "./collab-editor";
 import { FileTree } from "./file-tree";
 import { HistoryPanel, type VersionItem } from "./history-panel";
 import { PresenceList } from "./presence-list";
+import { QuickVersion } from "./quick-version";
 import { RoomEditorBridge } from "./room-editor-bridge";
 import { RoomSession, type RoomSessionState } from "./room-session";
 import { useAwarenessUsers, useRoomFiles } from "./use-room-doc";
@@ -54,6 +56,7 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
   const [assistantOpened, setAssistantOpened] = useState(false);
   const [preview, setPreview] = useState<VersionItem | null>(null);
   const bridge = useMemo(() => new RoomEditorBridge(), []);
+  const previewFocus = useReturnFocus();
   const role = state.role ?? room.role;
   const canEdit = role !== "viewer" && !state.fatal;
 
@@ -97,15 +100,21 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
     if (tab === "assistant") setAssistantOpened(true);
   }
 
-  function showPreview(version: VersionItem) {
-    setPreview(version);
-    setPane("editor");
-  }
-
   function close(fileId: string) {
     const remaining = openTabs.filter((id) => id !== fileId);
     setTabs(remaining);
     if (active === fileId) setActive(remaining.at(-1) ?? null);
+  }
+
+  function openPreview(version: VersionItem) {
+    previewFocus.remember();
+    setPreview(version);
+    setPane("editor");
+  }
+
+  function closePreview() {
+    setPreview(null);
+    previewFocus.restore();
   }
 
   function editorMounted(editor: MonacoEditor | null) {
@@ -187,8 +196,9 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
           )}
         </aside>
         <section className="workspace-editor" id="room-pane-editor">
+          <QuickVersion events={session?.events ?? null} canEdit={canEdit} />
           {preview ? (
-            <VersionPreview roomId={room.id} version={preview} currentContent={currentContent} onClose={() => setPreview(null)} />
+            <VersionPreview roomId={room.id} version={preview} currentContent={currentContent} onClose={closePreview} />
           ) : (
             <>
               <div className="editor-tabs" role="tablist" aria-label="Open files">
@@ -253,7 +263,7 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
               )}
             </div>
             <div className="side-pane" role="tabpanel" id="room-side-history" hidden={side !== "history"}>
-              <HistoryPanel roomId={room.id} events={session?.events ?? null} canEdit={canEdit} onPreview={showPreview} />
+              <HistoryPanel roomId={room.id} events={session?.events ?? null} canEdit={canEdit} onPreview={openPreview} />
             </div>
           </div>
         </aside>

@@ -29,12 +29,20 @@ function changeLabel(saved: string, current: string | null): string {
   return current === saved ? "unchanged" : "changed since";
 }
 
-/** A saved version's files, read-only, each shown against what the room holds now. */
+/** A saved version's files, read-only, each shown against what the room holds now; Esc closes it. */
 export function VersionPreview({ roomId, version, currentContent, onClose }: Props) {
   const [files, setFiles] = useState<FileContent[] | null>(null);
   /** Set once the files arrive (to the first changed one), then by the user: edits in the room do not move it. */
   const [selected, setSelected] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented) onClose();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [onClose]);
 
   useEffect(() => {
     let cancelled = false;

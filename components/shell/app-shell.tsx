@@ -2,6 +2,7 @@ import { isAdmin, type SessionUser } from "@/lib/auth/roles";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Brand } from "../ui/brand";
+import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { NavLinks, type NavItem } from "./nav-links";
 import { Sidebar } from "./sidebar";
 import { SignOutButton } from "./sign-out-button";
@@ -31,6 +32,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         </div>
       </Sidebar>
       <main className="main">{children}</main>
+      <KeyboardShortcuts />
     </div>
   );
 }

@@ -34,7 +34,16 @@ export const listConversationsSchema = z.object({
 export type ListConversationsInput = z.input<typeof listConversationsSchema>;
 
 /** The passages an answer was given, as stored in ChatMessage.citations and sent to the UI. */
-export const citationSchema = z.object({ citation: z.number().int().min(1), passageId: z.string().min(1).max(200) });
+// Name, place and matched terms were added later: older stored citations have only the first two.
+export const citationSchema = z.object({
+  citation: z.number().int().min(1),
+  passageId: z.string().min(1).max(200),
+  documentName: z.string().max(1000).optional(),
+  page: z.number().int().min(1).optional(),
+  lineStart: z.number().int().min(1).optional(),
+  lineEnd: z.number().int().min(1).optional(),
+  terms: z.array(z.string().max(64)).max(24).optional(),
+});
 export type Citation = z.infer<typeof citationSchema>;
 export const citationsSchema = z.array(citationSchema);
 

@@ -94,7 +94,9 @@ describe.each(testProviders())("a chat turn through the real SDK clients on %s",
       ["user", "How do we deploy?"],
       ["assistant", "Run `make ship` [1]."],
     ]);
-    expect(stored[1]).toMatchObject({ id: result.message!.id, model: "openai-compatible:main", error: null, citations: [{ citation: 1, passageId: "passage-7" }] });
+    // Stored with where the passage comes from and the question's words it holds, for chips and highlighting.
+    const cited = { citation: 1, passageId: "passage-7", documentName: "ops.md", lineStart: 3, lineEnd: 4, terms: ["deploy"] };
+    expect(stored[1]).toMatchObject({ id: result.message!.id, model: "openai-compatible:main", error: null, citations: [cited] });
     const row = await t.db.chatMessage.findUniqueOrThrow({ where: { id: result.message!.id } });
     expect(row).toMatchObject({ inputTokens: 40, outputTokens: 6 });
     expect(row.ttftMs).toBeGreaterThanOrEqual(0);

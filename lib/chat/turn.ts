@@ -14,12 +14,12 @@ import { requireRoomAccess } from "../collab/membership";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import type { Logger } from "../observability/logger";
+import { citationsFor } from "./citations";
 import { writeModelTitle } from "./model-title";
 import { planTurn, saveAssistantMessage, type AssistantRecord, type PreparedTurn, type TurnPlan } from "./messages";
 import type { PassageSource } from "./passage-source";
 import type { ChatRequest } from "./request";
 import { searchResultsAnswer } from "./search-results";
-import type { Citation } from "./schemas";
 import { createTurnWriter, searchResultsMetadata, type TurnWriter } from "./turn-writer";
 import { getChatSettings, pickDefaultModel } from "./settings";
 import type { ChatUIMessage } from "./ui-message";
@@ -85,7 +85,7 @@ export async function startChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): P
     throw err;
   });
   const { model, passages, answer } = reply;
-  const citations: Citation[] = passages.map((p) => ({ citation: p.citation, passageId: p.id }));
+  const citations = citationsFor(passages, turn.question);
   const assistantId = crypto.randomUUID();
 
   return createUIMessageStream<ChatUIMessage>({

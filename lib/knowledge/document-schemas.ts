@@ -35,5 +35,3 @@ export const uploadQuerySchema = z.object({
   name: documentNameSchema,
   roomId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
-
-export const statusQuerySchema = z.object({ ids: z.string().max(200 * 40).transform((v) => v.split(",").filter(Boolean)) });

@@ -210,13 +210,3 @@ export async function replaceDuplicate(db: Db, userId: string, id: string, uploa
   });
   if (original) await removeStored(uploadsDir, original.storageKey);
 }
-
-/** Current status of some of the user's documents, for upload progress. Ids the user may not read are left out. */
-export async function documentStatuses(db: Db, userId: string, ids: string[]): Promise<DocumentSummary[]> {
-  const rooms = await db.roomMember.findMany({ where: { userId }, select: { roomId: true } });
-  const rows = await db.knowledgeDocument.findMany({
-    where: { id: { in: ids.slice(0, 200) }, OR: [{ userId }, { roomId: { in: rooms.map((r) => r.roomId) } }] },
-    select: summarySelect,
-  });
-  return rows.map(toSummary);
-}

@@ -21,7 +21,7 @@ export interface PassageView {
 
 /**
  * A cited passage for its page, readable by whoever may read its document; opening it records a
- * `knowledge.citation_opened` event.
+ * `knowledge.citation_opened` event. NOT_FOUND carries `deleted: true` when the passage is gone.
  */
 export async function openPassage(db: Db, userId: string, passageId: string, usage?: UsageEventSink): Promise<PassageView> {
   const id = passageIdSchema.safeParse(passageId);
@@ -31,6 +31,8 @@ export async function openPassage(db: Db, userId: string, passageId: string, usa
         include: { document: { select: { id: true, name: true, kind: true, source: true, status: true, chunkCount: true, userId: true, roomId: true } } },
       })
     : null;
+  // Passages go with their document, so a well-formed id that is gone was cited from a deleted one.
+  if (id.success && !chunk) throw new AppError("NOT_FOUND", "This document was deleted.", { deleted: true });
   const doc = chunk?.document;
   if (!chunk || !doc || (doc.userId !== null && doc.userId !== userId)) throw new AppError("NOT_FOUND", "No such passage.");
   await requireScopeAccess(db, userId, { roomId: doc.roomId }, "read");

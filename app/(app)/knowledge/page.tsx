@@ -23,6 +23,8 @@ export default async function KnowledgePage({ searchParams }: { searchParams: Se
   const scope = await loadScope(user.id, params.room);
   const q = typeof params.q === "string" ? params.q.slice(0, 200) : "";
   const documents = await listDocuments(await getDb(), user.id, { roomId: scope.roomId }, { nameQuery: q, learned: false });
+  // Refused files are listed apart by the uploader, not as knowledge.
+  const accepted = documents.filter((d) => d.status !== "failed");
   const roomQuery = scope.roomId ? `?room=${encodeURIComponent(scope.roomId)}` : "";
   return (
     <div className="kn-page">
@@ -39,14 +41,14 @@ export default async function KnowledgePage({ searchParams }: { searchParams: Se
       {scope.roomId && scope.access.canReview && <ApprovalToggle roomId={scope.roomId} requireApproval={scope.requireApproval} />}
       {scope.roomId && !scope.access.canReview && scope.requireApproval && <p className="muted kn-note">New documents in this room wait for an owner&apos;s approval.</p>}
       {scope.access.canWrite ? (
-        <Uploader roomId={scope.roomId} maxFileBytes={getKnowledgeSettings().maxFileBytes} />
+        <Uploader roomId={scope.roomId} maxFileBytes={getKnowledgeSettings().maxFileBytes} documents={documents} />
       ) : (
         <p className="alert alert-info">You can read this room&apos;s knowledge; owners and editors add documents.</p>
       )}
       <section className="card">
         <div className="kn-list-head">
           <h2>
-            {scope.scopeName} documents <span className="muted">({documents.length})</span>
+            {scope.scopeName} documents <span className="muted">({accepted.length})</span>
           </h2>
           <form className="kn-search" role="search">
             {scope.roomId && <input type="hidden" name="room" value={scope.roomId} />}
@@ -54,13 +56,13 @@ export default async function KnowledgePage({ searchParams }: { searchParams: Se
           </form>
         </div>
         <DocumentTable
-          documents={documents}
+          documents={accepted}
           canWrite={scope.access.canWrite}
           canReview={scope.access.canReview}
           empty={q ? "No document name matches." : "No documents yet. Drop files or a folder above."}
         />
       </section>
-      <AutoRefresh active={documents.some((d) => isActive(d.status))} />
+      {!scope.access.canWrite && <AutoRefresh active={accepted.some((d) => isActive(d.status))} />}
     </div>
   );
 }

@@ -1,20 +1,54 @@
 import { getUsageSink } from "@/app/_server/knowledge";
 import { getDb } from "@/app/_server/runtime";
 import { requireUser } from "@/app/_server/session";
+import { HighlightedText } from "@/components/knowledge/highlighted-text";
 import { PassageLocation } from "@/components/knowledge/passage-location";
 import "@/components/knowledge/knowledge.css";
-import { openPassage } from "@/lib/knowledge/passage-view";
+import { isAppError } from "@/lib/errors/app-error";
+import { openPassage, type PassageView } from "@/lib/knowledge/passage-view";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "../../load-or-404";
 
 export const metadata: Metadata = { title: "Passage" };
 
-/** A cited passage: its document, page or line range and heading path (opening it is counted). */
-export default async function PassagePage({ params }: { params: Promise<{ passageId: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Opens the passage, or null when its document was deleted (a citation in an older answer). */
+async function loadPassage(userId: string, passageId: string): Promise<PassageView | null> {
+  return orNotFound(async () => {
+    try {
+      return await openPassage(await getDb(), userId, passageId, await getUsageSink());
+    } catch (err) {
+      if (isAppError(err) && err.details?.deleted === true) return null;
+      throw err;
+    }
+  });
+}
+
+/**
+ * A cited passage: its document, page or line range and heading path (opening it is counted),
+ * with the words the question matched (`?q=`) marked.
+ */
+export default async function PassagePage({ params, searchParams }: { params: Promise<{ passageId: string }>; searchParams: SearchParams }) {
   const user = await requireUser();
   const { passageId } = await params;
-  const passage = await orNotFound(async () => openPassage(await getDb(), user.id, passageId, await getUsageSink()));
+  const { q } = await searchParams;
+  const query = typeof q === "string" ? q.slice(0, 500) : "";
+  const passage = await loadPassage(user.id, passageId);
+  if (!passage) {
+    return (
+      <div className="kn-page kn-passage-page">
+        <div className="page-head">
+          <h1 data-testid="passage-deleted">This document was deleted</h1>
+          <p>The passage this citation points to went with its document. The answer that cited it is unchanged.</p>
+        </div>
+        <Link href="/knowledge" className="btn btn-secondary">
+          Go to Knowledge
+        </Link>
+      </div>
+    );
+  }
   const { document } = passage;
   return (
     <div className="kn-page kn-passage-page">
@@ -37,7 +71,9 @@ export default async function PassagePage({ params }: { params: Promise<{ passag
             </span>
           )}
         </div>
-        <pre className="kn-passage-text" data-testid="passage-text">{passage.text}</pre>
+        <pre className="kn-passage-text" data-testid="passage-text">
+          <HighlightedText text={passage.text} query={query} />
+        </pre>
       </section>
     </div>
   );
