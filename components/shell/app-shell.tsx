@@ -1,8 +1,10 @@
 import { isAdmin, type SessionUser } from "@/lib/auth/roles";
+import type { Theme } from "@/lib/auth/theme";
 import type { ReactNode } from "react";
 import { Brand } from "../ui/brand";
 import { NavLinks, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitcher } from "./theme-switcher";
 
 /** The product's areas; each feature adds its entry here. */
 function navFor(user: SessionUser): NavItem[] {
@@ -15,7 +17,7 @@ function navFor(user: SessionUser): NavItem[] {
   return items;
 }
 
-export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export function AppShell({ user, theme, children }: { user: SessionUser; theme: Theme; children: ReactNode }) {
   return (
     <div className="shell">
       <aside className="sidebar">
@@ -26,6 +28,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             {user.name}
           </div>
           <div className="email">{user.email}</div>
+          <ThemeSwitcher initial={theme} />
           <SignOutButton />
         </div>
       </aside>
