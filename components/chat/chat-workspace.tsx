@@ -38,6 +38,7 @@ export function ChatWorkspace({
 
   return (
     <div className="chat-layout">
+      <h1 className="sr-only">Chat</h1>
       <ConversationList
         activeId={activeId}
         onNewChat={startOver}

@@ -107,7 +107,7 @@ export function LatencyPanel({ params }: { params: DashboardParams }) {
       empty={rows.length === 0 && NO_CHAT}
       testId="panel-latency"
     >
-      <div className="dash-chart"><Bar key={theme} data={data} options={options} /></div>
+      <div className="dash-chart"><Bar key={theme} data={data} options={options} role="img" aria-label="Latency percentiles by model, in milliseconds; the table below lists them" /></div>
       <DataTable
         rows={rows}
         rowKey={(r) => r.model}
