@@ -125,6 +125,8 @@ async function seed(browser: Browser): Promise<{ account: Account; conversation:
   await expect(answer.getByRole("status")).toContainText("correction was added");
   const conversation = new URL(page.url()).pathname;
 
+  // From the chat page, createRoom's label "Name" would also match a conversation's Rename button.
+  await page.goto("/rooms");
   const room = await createRoom(page, "Axe room");
   await createFile(page, "main.ts");
   await page.close();
