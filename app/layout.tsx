@@ -1,3 +1,4 @@
+import { getCurrentTheme } from "@/app/_server/session";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -12,9 +13,10 @@ export const metadata: Metadata = {
   icons: { icon: "/icon.svg" },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Rendered into <html> so the first paint already has the user's theme (no flash, no script).
   return (
-    <html lang="en">
+    <html lang="en" data-theme={await getCurrentTheme()}>
       <body>{children}</body>
     </html>
   );

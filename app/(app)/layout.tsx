@@ -1,4 +1,4 @@
-import { requireUser } from "@/app/_server/session";
+import { getCurrentTheme, requireUser } from "@/app/_server/session";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { AppShell } from "@/components/shell/app-shell";
 import type { ReactNode } from "react";
@@ -9,7 +9,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
     <QueryProvider>
-      <AppShell user={user}>{children}</AppShell>
+      <AppShell user={user} theme={await getCurrentTheme()}>
+        {children}
+      </AppShell>
     </QueryProvider>
   );
 }

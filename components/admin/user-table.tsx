@@ -55,7 +55,9 @@ export function UserTable({ users, currentUserId, update }: Props) {
               <th>Status</th>
               <th>Created</th>
               <th>Last seen</th>
-              <th aria-label="Actions" />
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>

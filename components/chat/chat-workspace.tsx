@@ -41,6 +41,7 @@ export function ChatWorkspace({
 
   return (
     <div className={`chat-layout${list.open ? " list-open" : ""}`}>
+      <h1 className="sr-only">Chat</h1>
       <div className="chat-narrow-bar">
         <button {...list.buttonProps} className="btn btn-secondary btn-small">
           {list.open ? "Back to the chat" : "Chats"}

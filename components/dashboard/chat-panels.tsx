@@ -3,7 +3,7 @@
 import type { ChartOptions } from "chart.js";
 import { useState } from "react";
 import { Bar, Line } from "react-chartjs-2";
-import "./chart-setup";
+import { useChartTheme } from "./chart-setup";
 import { bucketAxisTitle, bucketLabel, bucketStarts, chartName, formatNumber, formatUsd } from "./buckets";
 import { modelColor } from "./colors";
 import { DataTable } from "./data-table";
@@ -30,6 +30,7 @@ type Metric = keyof typeof METRICS;
 const NO_CHAT = "No chat turns in this range yet: answers from the assistant show up here.";
 
 export function ChatUsagePanel({ params }: { params: DashboardParams }) {
+  const theme = useChartTheme();
   const [metric, setMetric] = useState<Metric>("turns");
   const q = useChart<UsagePoint>("chat-usage", params);
   const rows = q.data?.rows ?? [];
@@ -72,7 +73,7 @@ export function ChatUsagePanel({ params }: { params: DashboardParams }) {
         </select>
       }
     >
-      <div className="dash-chart"><Bar data={data} options={options} role="img" aria-label={chartName(`Chat ${m.label.toLowerCase()} by model`, buckets.length, range?.period)} /></div>
+      <div className="dash-chart"><Bar key={theme} data={data} options={options} role="img" aria-label={chartName(`Chat ${m.label.toLowerCase()} by model`, buckets.length, range?.period)} /></div>
     </Panel>
   );
 }
@@ -80,6 +81,7 @@ export function ChatUsagePanel({ params }: { params: DashboardParams }) {
 const ms = (n: number | null) => (n === null ? "—" : `${formatNumber(n)} ms`);
 
 export function LatencyPanel({ params }: { params: DashboardParams }) {
+  const theme = useChartTheme();
   const q = useChart<LatencyRow>("latency", params);
   const rows = q.data?.rows ?? [];
   const labels = ["TTFT p50", "TTFT p95", "TTFT p99", "Total p50", "Total p95", "Total p99"];
@@ -105,7 +107,7 @@ export function LatencyPanel({ params }: { params: DashboardParams }) {
       empty={rows.length === 0 && NO_CHAT}
       testId="panel-latency"
     >
-      <div className="dash-chart"><Bar data={data} options={options} /></div>
+      <div className="dash-chart"><Bar key={theme} data={data} options={options} role="img" aria-label="Latency percentiles by model, in milliseconds; the table below lists them" /></div>
       <DataTable
         rows={rows}
         rowKey={(r) => r.model}
@@ -126,6 +128,7 @@ export function LatencyPanel({ params }: { params: DashboardParams }) {
 }
 
 export function FeedbackPanel({ params }: { params: DashboardParams }) {
+  const theme = useChartTheme();
   const q = useChart<FeedbackPoint>("feedback", params);
   const comments = useChart<FeedbackComment>("feedback-comments", params);
   const rows = q.data?.rows ?? [];
@@ -176,7 +179,7 @@ export function FeedbackPanel({ params }: { params: DashboardParams }) {
       empty={rows.length === 0 && "No feedback in this range yet: thumbs up/down on answers show up here."}
       testId="panel-feedback"
     >
-      <div className="dash-chart"><Line data={data} options={options} role="img" aria-label={chartName("Feedback by model", buckets.length, range?.period)} /></div>
+      <div className="dash-chart"><Line key={theme} data={data} options={options} role="img" aria-label={chartName("Feedback by model", buckets.length, range?.period)} /></div>
       <div className="dash-subhead">
         <h3>Latest comments</h3>
         <a className="btn btn-secondary btn-small" href={csvHref("feedback-comments", params)} download>Export CSV</a>

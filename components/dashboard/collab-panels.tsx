@@ -2,7 +2,7 @@
 
 import type { ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
-import "./chart-setup";
+import { useChartTheme } from "./chart-setup";
 import { bucketAxisTitle, bucketLabel, bucketStarts, chartName, formatNumber } from "./buckets";
 import { SERIES } from "./colors";
 import { DataTable } from "./data-table";
@@ -16,6 +16,7 @@ interface UserRow { userId: string; userName: string; rooms: number; sessions: n
 const NO_COLLAB = "No collaboration in this range yet: editing in a room shows up here.";
 
 export function CollabPanel({ params }: { params: DashboardParams }) {
+  const theme = useChartTheme();
   const q = useChart<CollabPoint>("collab", params);
   const rows = q.data?.rows ?? [];
   const range = q.data?.range;
@@ -51,7 +52,7 @@ export function CollabPanel({ params }: { params: DashboardParams }) {
       empty={rows.length === 0 && NO_COLLAB}
       testId="panel-collab"
     >
-      <div className="dash-chart"><Bar data={data as never} options={options} role="img" aria-label={chartName("Collaboration", buckets.length, range?.period)} /></div>
+      <div className="dash-chart"><Bar key={theme} data={data as never} options={options} role="img" aria-label={chartName("Collaboration", buckets.length, range?.period)} /></div>
     </Panel>
   );
 }

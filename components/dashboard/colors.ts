@@ -1,6 +1,6 @@
 /** A stable colour per model: a hash of its name picks from a palette, so charts always agree. */
-// Eight clearly different hues (no two greens or blues), readable on white.
-const PALETTE = ["#1c7ed6", "#f76707", "#37b24d", "#d6336c", "#7048e8", "#fab005", "#495057", "#15aabf"];
+// Eight clearly different mid-tone hues (no two greens or blues), readable on the light and the dark theme.
+const PALETTE = ["#1c7ed6", "#f76707", "#37b24d", "#d6336c", "#845ef7", "#fab005", "#868e96", "#15aabf"];
 
 export function modelColor(model: string): string {
   let h = 2166136261;
@@ -11,4 +11,4 @@ export function modelColor(model: string): string {
   return PALETTE[(h >>> 0) % PALETTE.length]!;
 }
 
-export const SERIES = { blue: "#3b5bdb", orange: "#e8590c", green: "#2b8a3e", red: "#c92a2a", purple: "#ae3ec9", teal: "#1098ad" };
+export const SERIES = { blue: "#4c6ef5", orange: "#f76707", green: "#2f9e44", red: "#e03131", purple: "#be4bdb", teal: "#1098ad" };

@@ -2,7 +2,7 @@
 
 import type { ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
-import "./chart-setup";
+import { useChartTheme } from "./chart-setup";
 import { bucketAxisTitle, bucketLabel, bucketStarts, chartName, formatNumber } from "./buckets";
 import { SERIES } from "./colors";
 import { DataTable } from "./data-table";
@@ -20,6 +20,7 @@ const SETS: { key: keyof Omit<KnowledgePoint, "bucket">; label: string; color: s
 ];
 
 export function KnowledgePanel({ params }: { params: DashboardParams }) {
+  const theme = useChartTheme();
   const q = useChart<KnowledgePoint>("knowledge", params);
   const failures = useChart<FailureRow>("knowledge-failures", params);
   const rows = q.data?.rows ?? [];
@@ -48,7 +49,7 @@ export function KnowledgePanel({ params }: { params: DashboardParams }) {
       empty={rows.length === 0 && "No knowledge activity in this range yet: uploads, searches and opened citations show up here."}
       testId="panel-knowledge"
     >
-      <div className="dash-chart"><Bar data={data} options={options} role="img" aria-label={chartName("Knowledge base", buckets.length, range?.period)} /></div>
+      <div className="dash-chart"><Bar key={theme} data={data} options={options} role="img" aria-label={chartName("Knowledge base", buckets.length, range?.period)} /></div>
       <div className="dash-subhead">
         <h3>Failures by reason</h3>
         <a className="btn btn-secondary btn-small" href={csvHref("knowledge-failures", params)} download>Export CSV</a>

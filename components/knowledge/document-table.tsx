@@ -34,7 +34,9 @@ export function DocumentTable({ documents, canWrite, canReview, empty }: { docum
             <th className="kn-num">Quality</th>
             <th>Status</th>
             <th>Added by</th>
-            <th aria-label="Actions" />
+            <th>
+                <span className="sr-only">Actions</span>
+              </th>
           </tr>
         </thead>
         <tbody>

@@ -5,6 +5,7 @@ import { useEffect, useRef } from "react";
 import { MonacoBinding } from "y-monaco";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { useMonacoTheme } from "./use-monaco-theme";
 import { editorLanguage, monaco } from "./monaco-setup";
 
 export type MonacoEditor = monaco.editor.IStandaloneCodeEditor;
@@ -22,6 +23,7 @@ export interface CollabEditorProps {
 
 /** One Monaco editor bound to one file's Y.Text (remounted per file, so bindings never leak). */
 export default function CollabEditor({ text, awareness, language, readOnly, undoManager, onEditor }: CollabEditorProps) {
+  const theme = useMonacoTheme();
   const cleanup = useRef<(() => void) | null>(null);
   const editorRef = useRef<MonacoEditor | null>(null);
 
@@ -64,7 +66,7 @@ export default function CollabEditor({ text, awareness, language, readOnly, undo
       className="collab-editor"
       defaultValue={text.toString()}
       language={editorLanguage(language)}
-      theme="vs"
+      theme={theme}
       loading={<div className="editor-loading">Loading editor…</div>}
       options={{
         readOnly,

@@ -81,7 +81,9 @@ export function MembersPanel({ currentUserId, room, members, actions }: Props) {
                 <th>Name</th>
                 <th>Email</th>
                 <th>Role</th>
-                <th aria-label="Actions" />
+                <th>
+                <span className="sr-only">Actions</span>
+              </th>
               </tr>
             </thead>
             <tbody>

@@ -188,7 +188,7 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
         ))}
       </div>
       <div className="workspace-body" data-pane={pane}>
-        <aside className="workspace-tree" id="room-pane-files">
+        <aside className="workspace-tree" id="room-pane-files" aria-label="Files">
           {session && state.synced ? (
             <FileTree doc={session.doc} files={files} folders={folders} activeFileId={activeFile?.id ?? null} canEdit={canEdit} onOpen={open} />
           ) : (
@@ -201,13 +201,13 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
             <VersionPreview roomId={room.id} version={preview} currentContent={currentContent} onClose={closePreview} />
           ) : (
             <>
-              <div className="editor-tabs" role="tablist" aria-label="Open files">
+              <div className="editor-tabs" role="group" aria-label="Open files">
                 {openTabs.map((id) => {
                   const file = files.find((f) => f.id === id);
                   if (!file) return null;
                   return (
                     <div key={id} className={`editor-tab${id === activeFile?.id ? " active" : ""}`} title={file.path}>
-                      <button type="button" role="tab" aria-selected={id === activeFile?.id} onClick={() => setActive(id)}>
+                      <button type="button" aria-current={id === activeFile?.id ? "true" : undefined} onClick={() => setActive(id)}>
                         {baseName(file.path)}
                       </button>
                       <button type="button" className="tab-close" aria-label={`Close ${file.path}`} onClick={() => close(id)}>
@@ -235,7 +235,7 @@ export function RoomWorkspace({ room, user, collab, assistant }: RoomWorkspacePr
             </>
           )}
         </section>
-        <aside className="workspace-side">
+        <aside className="workspace-side" aria-label="Room panels">
           <div className="side-tabs" role="tablist" aria-label="Room panels">
             {SIDE_TABS.map((tab) => (
               <button

@@ -1,6 +1,7 @@
 "use client";
 
 import { DiffEditor } from "@monaco-editor/react";
+import { useMonacoTheme } from "./use-monaco-theme";
 import { editorLanguage } from "./monaco-setup";
 
 interface Props {
@@ -13,13 +14,14 @@ interface Props {
 
 /** A read-only side-by-side diff of a saved version against the room's current file. */
 export default function VersionDiff({ saved, current, language }: Props) {
+  const theme = useMonacoTheme();
   return (
     <DiffEditor
       className="version-diff"
       original={saved}
       modified={current}
       language={editorLanguage(language)}
-      theme="vs"
+      theme={theme}
       loading={<div className="editor-loading">Loading changes…</div>}
       options={{
         readOnly: true,

@@ -1,4 +1,5 @@
 import { isAdmin, type SessionUser } from "@/lib/auth/roles";
+import type { Theme } from "@/lib/auth/theme";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Brand } from "../ui/brand";
@@ -6,6 +7,7 @@ import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { NavLinks, type NavItem } from "./nav-links";
 import { Sidebar } from "./sidebar";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitcher } from "./theme-switcher";
 
 /** The product's areas; each feature adds its entry here. */
 function navFor(user: SessionUser): NavItem[] {
@@ -18,7 +20,7 @@ function navFor(user: SessionUser): NavItem[] {
   return items;
 }
 
-export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+export function AppShell({ user, theme, children }: { user: SessionUser; theme: Theme; children: ReactNode }) {
   return (
     <div className="shell">
       <Sidebar brand={<Brand />}>
@@ -28,6 +30,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
             {user.name}
           </Link>
           <div className="email">{user.email}</div>
+          <ThemeSwitcher initial={theme} />
           <SignOutButton />
         </div>
       </Sidebar>
