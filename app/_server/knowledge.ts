@@ -1,5 +1,4 @@
 import "server-only";
-import { parseAiConfig } from "@/lib/ai/provider-config";
 import { createUsageEventSink } from "@/lib/analytics/usage-events";
 import { setPassageSource } from "@/lib/chat/passage-source";
 import { getConfig } from "@/lib/config";
@@ -33,7 +32,7 @@ export async function getUsageSink() {
 export function registerKnowledgePassageSource(): void {
   const log = logger.child({ component: "knowledge" });
   const { embeddingModel } = getKnowledgeSettings();
-  const embedder = embeddingModel ? createAiEmbedder(embeddingModel, parseAiConfig(process.env)) : undefined;
+  const embedder = embeddingModel ? createAiEmbedder(embeddingModel, getConfig().ai) : undefined;
   setPassageSource({
     async retrieve(query) {
       const db = await getDb();

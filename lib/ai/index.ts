@@ -7,13 +7,7 @@ export type { EditorContext } from "./editor-context";
 export { aiHealthCheck } from "./health";
 export { formatModelRef, modelRefSchema, parseModelRef, toModelRef, PROVIDER_IDS, type ModelRef, type ProviderId } from "./model-ref";
 export { createLanguageModel } from "./models";
-export {
-  assertProviderConfigured,
-  describeProviderSetup,
-  parseAiConfig,
-  type AiConfig,
-  type ProviderSetupStatus,
-} from "./provider-config";
+export { assertProviderConfigured, describeProviderSetup, type ProviderSetupStatus } from "./provider-config";
 export type { BreakerSnapshot, BreakerState } from "./resilience/circuit-breaker";
 export type { RetrievedPassage } from "./retrieved-passages";
 export { createAiRuntime, getAiRuntime, type AiRuntime } from "./runtime";

@@ -1,5 +1,6 @@
 import { createModelCatalogue, type ModelCatalogue } from "./catalogue";
-import { parseAiConfig, type AiConfig } from "./provider-config";
+import { getConfig } from "../config";
+import type { AiConfig } from "../config/ai";
 import { createBreakerRegistry, type BreakerRegistry } from "./resilience/breaker-registry";
 
 /** Everything a chat request needs that lives as long as the process. */
@@ -20,8 +21,8 @@ export function createAiRuntime(config: AiConfig, options: { now?: () => number;
 // Kept on globalThis so breaker states and listing caches survive dev-server hot reloads.
 const holder = globalThis as { __ecaAiRuntime?: AiRuntime };
 
-/** The process's AI runtime from process.env, built on first use; throws a ConfigError on bad settings. */
+/** The process's AI runtime, built on first use from the checked configuration. */
 export function getAiRuntime(): AiRuntime {
-  holder.__ecaAiRuntime ??= createAiRuntime(parseAiConfig(process.env));
+  holder.__ecaAiRuntime ??= createAiRuntime(getConfig().ai);
   return holder.__ecaAiRuntime;
 }

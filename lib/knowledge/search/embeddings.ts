@@ -1,7 +1,7 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { embedMany } from "ai";
-import type { AiConfig } from "../../ai/provider-config";
+import type { AiConfig } from "../../config/ai";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { scopeColumns, type KnowledgeScope } from "../scope";
