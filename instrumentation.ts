@@ -3,7 +3,5 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { registerShutdown } = await import("./instrumentation-node");
     registerShutdown();
-    const { registerKnowledgePassageSource } = await import("./app/_server/knowledge");
-    registerKnowledgePassageSource();
   }
 }

@@ -10,6 +10,6 @@ export { createLanguageModel } from "./models";
 export { assertProviderConfigured, describeProviderSetup, type ProviderSetupStatus } from "./provider-config";
 export type { BreakerSnapshot, BreakerState } from "./resilience/circuit-breaker";
 export type { RetrievedPassage } from "./retrieved-passages";
-export { createAiRuntime, getAiRuntime, type AiRuntime } from "./runtime";
+export { createAiRuntime, type AiRuntime } from "./runtime";
 export { streamChat, type ChatEvent, type StreamChatDeps, type StreamChatRequest, type TokenUsage } from "./stream-chat";
 export { countTokens } from "./tokens";

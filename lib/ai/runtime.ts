@@ -1,5 +1,4 @@
 import { createModelCatalogue, type ModelCatalogue } from "./catalogue";
-import { getConfig } from "../config";
 import type { AiConfig } from "../config/ai";
 import { createBreakerRegistry, type BreakerRegistry } from "./resilience/breaker-registry";
 
@@ -16,13 +15,4 @@ export function createAiRuntime(config: AiConfig, options: { now?: () => number;
     breakers: createBreakerRegistry({ ...config.breaker, now: options.now }),
     catalogue: createModelCatalogue(config, options),
   };
-}
-
-// Kept on globalThis so breaker states and listing caches survive dev-server hot reloads.
-const holder = globalThis as { __ecaAiRuntime?: AiRuntime };
-
-/** The process's AI runtime, built on first use from the checked configuration. */
-export function getAiRuntime(): AiRuntime {
-  holder.__ecaAiRuntime ??= createAiRuntime(getConfig().ai);
-  return holder.__ecaAiRuntime;
 }

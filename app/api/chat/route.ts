@@ -1,8 +1,7 @@
 import { readJsonBody } from "@/app/_server/body";
 import { requireApiUser, route } from "@/app/_server/route";
-import { getDb, getRateLimiters } from "@/app/_server/runtime";
-import { getAiRuntime } from "@/lib/ai";
-import { chatRequestSchema, getPassageSource, startChatTurn } from "@/lib/chat";
+import { getAiRuntime, getDb, getPassageSource, getRateLimiters } from "@/app/_server/runtime";
+import { chatRequestSchema, startChatTurn } from "@/lib/chat";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
 import { enforceLimit } from "@/lib/rate-limit/enforce";
