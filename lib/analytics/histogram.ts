@@ -1,4 +1,4 @@
-import type { Dialect } from "./sql";
+import type { Dialect } from "../db/sql";
 
 /**
  * Latency percentiles come from a mergeable log-spaced histogram kept in the rollup

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SessionUser } from "../auth/roles";
 import type { Db } from "../db/client";
-import { dialectOf, select, SqlParams } from "./sql";
+import { dialectOf, select, SqlParams } from "../db/sql";
 
 /**
  * The live counters at the top of the dashboard. Members get their own chat turns and errors;

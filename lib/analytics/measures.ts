@@ -1,5 +1,5 @@
 import { binSql } from "./histogram";
-import type { Dialect, Period } from "./sql";
+import type { Dialect, Period } from "../db/sql";
 
 /**
  * How one raw UsageEvent row maps onto the rollup's columns. The incremental rollup sums these per

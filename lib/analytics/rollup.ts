@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { ALL, keySql, latencySamplesSql, MEASURES } from "./measures";
-import { dialectOf, SqlParams, type Dialect, type Period } from "./sql";
+import { dialectOf, SqlParams, type Dialect, type Period } from "../db/sql";
 
 /**
  * Maintains UsageRollup and UsageLatencyBin incrementally. Each run claims a batch of events not yet
