@@ -1,6 +1,6 @@
 import { getDb, getRateLimiters } from "@/app/_server/runtime";
 import { requireApiUser, route } from "@/app/_server/route";
-import { mintCollabToken } from "@/lib/auth/collab-token";
+import { mintCollabToken } from "@/lib/collab/collab-token";
 import { roomIdSchema } from "@/lib/collab/room-schemas";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors/app-error";
