@@ -5,7 +5,7 @@ import type { ChatUIMessage } from "@/lib/chat/ui-message";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
-import type { ChatSetup } from "./chat-setup";
+import type { ChatSetup } from "@/lib/chat/chat-setup";
 import { ChatThread } from "./chat-thread";
 import { CONVERSATIONS_KEY, ConversationList } from "./conversation-list";
 import "./chat.css";

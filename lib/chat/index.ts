@@ -13,7 +13,7 @@ export { setFeedback } from "./feedback";
 export { loadMessages, type StoredMessage } from "./messages";
 export type { PassageQuery, PassageSource } from "./passage-source";
 export { chatRequestSchema, type ChatRequest } from "./request";
-export { feedbackInputSchema, idSchema, parseInput, titleSchema, type Citation, type FeedbackInput } from "./schemas";
+export { feedbackInputSchema, titleSchema, type Citation, type FeedbackInput } from "./schemas";
 export { chatSettingsSchema, getChatSettings, pickDefaultModel, saveChatSettings, type ChatSettings } from "./settings";
 export { startChatTurn, type ChatTurnDeps } from "./turn";
 export type { TurnFailure } from "./turn-writer";

@@ -3,7 +3,8 @@ import type { CatalogueModel } from "../ai/catalogue";
 import type { ModelRef } from "../ai/model-ref";
 import { writeAudit } from "../audit/audit-log";
 import type { Db } from "../db/client";
-import { modelRefStringSchema, parseInput } from "./schemas";
+import { parseInput } from "../forms/input";
+import { modelRefStringSchema } from "./schemas";
 
 const SETTINGS_KEY = "chat.settings";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInput } from "../chat/schemas";
+import { parseInput } from "../forms/input";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { createUploadedDocument, listDocuments, type DocumentSummary } from "./documents";

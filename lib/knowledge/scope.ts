@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requireRoomAccess } from "../collab/membership";
 import { canManageRoom, type RoomRole } from "../collab/room-roles";
 import { roomIdSchema } from "../collab/room-schemas";
-import { parseInput } from "../chat/schemas";
+import { parseInput } from "../forms/input";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { formatBytes } from "./errors";
