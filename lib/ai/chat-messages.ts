@@ -2,14 +2,14 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { countMessageTokens, countTokens } from "./tokens";
 
-export const chatMessageSchema = z.object({
+const chatMessageSchema = z.object({
   role: z.enum(["system", "user", "assistant"]),
   content: z.string(),
 });
 
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
-export const chatMessagesSchema = z
+const chatMessagesSchema = z
   .array(chatMessageSchema)
   .refine((messages) => messages.some((m) => m.role === "user"), "needs at least one user message");
 

@@ -138,10 +138,6 @@ export async function pruneUsageEvents(db: Db, retentionDays: number, now = new 
   return deleted;
 }
 
-export async function getState(db: Db, key: string): Promise<string | null> {
-  return (await db.analyticsState.findUnique({ where: { key } }))?.value ?? null;
-}
-
 async function setState(db: Db, key: string, value: string): Promise<void> {
   await db.analyticsState.upsert({ where: { key }, create: { key, value }, update: { value } });
 }

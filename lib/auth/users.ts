@@ -8,7 +8,7 @@ import type { RegistrationInput } from "./schemas";
 
 type UserRow = Awaited<ReturnType<Db["user"]["findUnique"]>> & {};
 
-export function toSessionUser(user: UserRow): SessionUser {
+function toSessionUser(user: UserRow): SessionUser {
   return { id: user.id, email: user.email, name: user.name, role: roleSchema.parse(user.role) };
 }
 

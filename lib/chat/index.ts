@@ -14,7 +14,7 @@ export { loadMessages, type StoredMessage } from "./messages";
 export type { PassageQuery, PassageSource } from "./passage-source";
 export { chatRequestSchema, type ChatRequest } from "./request";
 export { feedbackInputSchema, titleSchema, type Citation, type FeedbackInput } from "./schemas";
-export { chatSettingsSchema, getChatSettings, pickDefaultModel, saveChatSettings, type ChatSettings } from "./settings";
+export { getChatSettings, pickDefaultModel, saveChatSettings, type ChatSettings } from "./settings";
 export { startChatTurn, type ChatTurnDeps } from "./turn";
 export type { TurnFailure } from "./turn-writer";
 export { toUIMessages, type ChatMessageMetadata, type ChatUIMessage } from "./ui-message";

@@ -7,7 +7,7 @@ export const TITLE_MAX_LENGTH = 80;
 export const titleSchema = userText().trim().min(1, "Title is empty").max(TITLE_MAX_LENGTH, `At most ${TITLE_MAX_LENGTH} characters`);
 
 export const MESSAGE_MAX_CHARS = 32_000;
-export const COMMENT_MAX_CHARS = 2_000;
+const COMMENT_MAX_CHARS = 2_000;
 
 export const modelRefStringSchema = modelRefSchema.transform(formatModelRef);
 
@@ -31,6 +31,6 @@ export const listConversationsSchema = z.object({
 export type ListConversationsInput = z.input<typeof listConversationsSchema>;
 
 /** The passages an answer was given, as stored in ChatMessage.citations and sent to the UI. */
-export const citationSchema = z.object({ citation: z.number().int().min(1), passageId: z.string().min(1).max(200) });
+const citationSchema = z.object({ citation: z.number().int().min(1), passageId: z.string().min(1).max(200) });
 export type Citation = z.infer<typeof citationSchema>;
 export const citationsSchema = z.array(citationSchema);

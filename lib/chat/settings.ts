@@ -8,7 +8,7 @@ import { modelRefStringSchema } from "./schemas";
 
 const SETTINGS_KEY = "chat.settings";
 
-export const chatSettingsSchema = z.object({
+const chatSettingsSchema = z.object({
   /** The model new turns use unless the user picks another; null = the first configured one. */
   defaultModel: modelRefStringSchema.nullable().default(null),
   /** Tried in order when the chosen model fails; empty = AI_FALLBACK_MODELS from the environment. */

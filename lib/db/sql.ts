@@ -70,7 +70,7 @@ const postgresql: Dialect = {
   events: (w) => `(SELECT e.*, p."j" FROM "UsageEvent" e CROSS JOIN LATERAL (SELECT e."data"::jsonb AS "j" OFFSET 0) p WHERE ${w})`,
 };
 
-export function sqliteTimestamp(value: Date): string {
+function sqliteTimestamp(value: Date): string {
   return value.toISOString().replace("Z", "+00:00");
 }
 

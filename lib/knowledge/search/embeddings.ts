@@ -33,7 +33,7 @@ export function createAiEmbedder(modelRef: string, config: AiConfig): Embedder {
   };
 }
 
-export function encodeEmbedding(vector: Float32Array): Uint8Array<ArrayBuffer> {
+function encodeEmbedding(vector: Float32Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer);
 }
 

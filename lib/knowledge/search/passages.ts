@@ -29,7 +29,7 @@ export interface SearchOptions {
   embedder?: Embedder;
 }
 
-export const DEFAULT_PASSAGE_LIMIT = 6;
+const DEFAULT_PASSAGE_LIMIT = 6;
 
 /** Whether any ready document is in view; one indexed lookup. */
 async function anyReadyDocument(db: Db, scopes: readonly KnowledgeScope[]): Promise<boolean> {
@@ -75,7 +75,7 @@ export async function searchPassages(db: Db, query: PassageQuery, options: Searc
 }
 
 /** A hit as the chat cites it: `id` is the passage id the passage page opens. */
-export function toRetrievedPassage(hit: PassageHit, citation: number): RetrievedPassage {
+function toRetrievedPassage(hit: PassageHit, citation: number): RetrievedPassage {
   const source: RetrievedPassage["source"] = { documentName: hit.documentName };
   if (hit.pageStart !== null) source.page = hit.pageStart;
   if (hit.lineStart !== null) source.lineStart = hit.lineStart;
