@@ -41,8 +41,8 @@ async function anyReadyDocument(db: Db, scopes: readonly KnowledgeScope[]): Prom
 export async function searchPassages(db: Db, query: PassageQuery, options: SearchOptions = {}): Promise<PassageHit[]> {
   const limit = options.limit ?? DEFAULT_PASSAGE_LIMIT;
   const scopes = await readableScopes(db, query.userId, query.roomId);
-  // Every chat turn asks: without knowledge in view, skip ranking the whole index (20k chunks:
-  // ~80 ms on SQLite) and embedding the question.
+  // Every chat turn asks: without knowledge in view, skip ranking the whole index and embedding the
+  // question (bench/knowledge/README.md has the cost).
   if (!(await anyReadyDocument(db, scopes))) return [];
   const lexical = await lexicalSearch(db, scopes, query.question, options.embedder ? limit * 3 : limit);
   let ids = lexical.map((hit) => hit.chunkId);
