@@ -22,6 +22,29 @@ const config = [
       ],
     },
   },
+  {
+    // One configuration: environment variables are read and validated in lib/config only. Exempt are
+    // the roots of tools that pass the environment on or read their own switches: scripts (the
+    // supervisor and its helpers), tests and their support, benches, e2e and the tools' config files.
+    files: ["**/*.{ts,tsx,mts,mjs}"],
+    ignores: [
+      "lib/config/**",
+      "scripts/**",
+      "e2e/**",
+      "bench/**",
+      "**/*.test.ts",
+      "**/test-support/**",
+      "lib/db/test-database.ts",
+      "*.config.{ts,mts,mjs}",
+      "prisma/*.config.ts",
+    ],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through lib/config (getConfig, or buildConfig in a process root)." },
+      ],
+    },
+  },
 ];
 
 export default config;

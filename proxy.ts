@@ -31,7 +31,7 @@ function pagePolicy(req: NextRequest): string {
     nonce: Buffer.from(crypto.randomUUID()).toString("base64"),
     host: req.headers.get("host") ?? req.nextUrl.host,
     collab: { publicUrl: env.COLLAB_PUBLIC_URL, port: env.COLLAB_PORT },
-    dev: process.env.NODE_ENV === "development",
+    dev: env.NODE_ENV === "development",
   });
 }
 

@@ -8,7 +8,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { buildConfig, ConfigError, type AppConfig } from "../lib/config";
+import type { AppConfig } from "../lib/config";
+import { loadConfigOrExit } from "../lib/config/load";
 import { logger } from "../lib/observability/logger";
 import { ProcessSupervisor, type ChildSpec } from "./process-supervisor";
 import { BUILD_INPUTS, buildStampFile, hashSources } from "./source-hash";
@@ -23,18 +24,6 @@ const bin = (pkg: string, file: string) => join(root, "node_modules", pkg, file)
 function webScriptOption(): string | undefined {
   const at = process.argv.indexOf("--web-script");
   return at === -1 ? undefined : resolve(process.argv[at + 1] ?? "");
-}
-
-function loadConfig(): AppConfig {
-  try {
-    return buildConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      log.fatal({ problems: err.problems }, err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
 }
 
 function runStep(name: string, args: string[]): void {
@@ -97,7 +86,7 @@ function childSpecs(config: AppConfig, statusFile: string, webScript: string | u
 }
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfigOrExit(log);
   const webScript = webScriptOption();
   prepare(dev || webScript !== undefined);
   if (prepareOnly) return;

@@ -1,4 +1,4 @@
-// `npm test`: lint, type check, unit + integration tests, production build, end-to-end tests.
+// `npm test`: lint, import rules, type check, unit + integration tests, production build, end-to-end tests.
 // Stops at the first failing stage and exits non-zero. Under CI=true the PostgreSQL and Redis
 // suites must run: a missing TEST_DATABASE_URL or REDIS_URL is a failure, not a skip.
 import { spawnSync } from "node:child_process";
@@ -29,6 +29,7 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", E2E_PORT: String(awa
 const stages = [
   ["generate database clients", "npm", ["run", "--silent", "db:generate"]],
   ["lint", "npx", ["eslint", "--max-warnings", "0", "."]],
+  ["import rules", "npm", ["run", "--silent", "lint:imports"]],
   ["type check", "npx", ["tsc", "--noEmit"]],
   ["unit and integration tests", "npx", ["vitest", "run"]],
   ["production build", "npm", ["run", "--silent", "build"]],

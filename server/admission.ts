@@ -1,4 +1,4 @@
-import { verifyCollabToken, type CollabTokenFailure } from "../lib/auth/collab-token";
+import { verifyCollabToken, type CollabTokenFailure } from "../lib/collab/collab-token";
 import { getRoomMember } from "../lib/collab/membership";
 import type { Db } from "../lib/db/client";
 import { CLOSE, type CloseCode, type CloseReason } from "./close-codes";

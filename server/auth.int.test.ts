@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { signCollabToken } from "../lib/auth/collab-token";
+import { signCollabToken } from "../lib/collab/collab-token";
 import { loadRoomState } from "../lib/collab/doc-store";
 import { changeMemberRole, removeMember } from "../lib/collab/members";
 import { createFile, findFileByPath, listFiles } from "../lib/collab/room-files";

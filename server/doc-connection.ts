@@ -1,3 +1,5 @@
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
 import { canEditRoom } from "../lib/collab/room-roles";
 import { MAX_FILE_CHARS } from "../lib/collab/text-content";
 import { awarenessUserId, bindAwarenessUpdate } from "./awareness-binding";
@@ -6,7 +8,16 @@ import { Connection, type ConnectionIdentity } from "./connection";
 import { checkUpdateSize } from "./doc-size-guard";
 import { type DecodedStructs, decodeDocMessage, encodeAwarenessStates, encodeSyncStep1, encodeSyncStep2, MalformedMessageError } from "./doc-messages";
 import { sidecarMetrics } from "./metrics";
-import type { Room } from "./room";
+
+/** What a document socket needs of its room; room.ts implements it (an interface, so the two do not import each other). */
+export interface DocRoom {
+  readonly id: string;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  addConnection(conn: DocConnection): void;
+  applyClientUpdate(update: Uint8Array, conn: DocConnection): void;
+  applyClientAwareness(update: Uint8Array, conn: DocConnection): void;
+}
 
 /**
  * A y-websocket client on `/<roomId>`. Speaks the standard protocol: the server sends its sync
@@ -20,9 +31,9 @@ export class DocConnection extends Connection {
   readonly channel = "doc";
   /** Awareness client ids this socket has announced; cleared for everyone when it closes. */
   readonly awarenessClients = new Set<number>();
-  private room: Room | undefined;
+  private room: DocRoom | undefined;
 
-  attach(identity: ConnectionIdentity, room: Room): void {
+  attach(identity: ConnectionIdentity, room: DocRoom): void {
     this.identity = identity;
     this.room = room;
     room.addConnection(this);
@@ -64,7 +75,7 @@ export class DocConnection extends Connection {
   }
 
   /** Whether the update keeps every file and the room within limits; closes the socket when not. */
-  private fits(room: Room, update: Uint8Array, structs: DecodedStructs): boolean {
+  private fits(room: DocRoom, update: Uint8Array, structs: DecodedStructs): boolean {
     const limits = { maxFileChars: MAX_FILE_CHARS, maxRoomBytes: this.limits.maxRoomBytes };
     const refusal = checkUpdateSize(room.doc, limits, update, structs);
     if (!refusal) return true;
@@ -73,7 +84,7 @@ export class DocConnection extends Connection {
     return false;
   }
 
-  private bindAwareness(room: Room, update: Uint8Array): Uint8Array | null {
+  private bindAwareness(room: DocRoom, update: Uint8Array): Uint8Array | null {
     const identity = this.identity;
     if (!identity) return null;
     const states = room.awareness.getStates();

@@ -8,10 +8,10 @@ import * as Y from "yjs";
  * The y-websocket wire format: `[messageType varUint][body]`. Sync bodies are
  * `[syncType varUint][varUint8Array]`, awareness bodies one varUint8Array.
  */
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
-export const MESSAGE_QUERY_AWARENESS = 3;
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+const MESSAGE_AUTH = 2;
+const MESSAGE_QUERY_AWARENESS = 3;
 
 /** A document change with its decoded structs (for admission checks before it is applied). */
 export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>["structs"];

@@ -1,9 +1,17 @@
 import { makeServerEvent, parseClientEvent, type ClientEvent, type EventRejection, type ServerEvent } from "../lib/collab/events";
 import { isAppError } from "../lib/errors/app-error";
 import { Connection, type ConnectionIdentity } from "./connection";
-import type { Room } from "./room";
+import type { PresenceUser } from "./room-presence";
 
-export type ClientEventHandler = (event: ClientEvent, conn: EventsConnection, room: Room) => Promise<void>;
+/** What an events socket needs of its room; room.ts implements it (an interface, so the two do not import each other). */
+export interface EventsRoom {
+  readonly id: string;
+  addConnection(conn: EventsConnection): void;
+  presenceSummary(): PresenceUser[];
+}
+
+/** Handles one client event of this socket; the sidecar binds it to the room. */
+export type ClientEventHandler = (event: ClientEvent, conn: EventsConnection) => Promise<void>;
 
 /**
  * A JSON events socket on `/events/<roomId>`. Each text frame is one client event; anything
@@ -12,11 +20,11 @@ export type ClientEventHandler = (event: ClientEvent, conn: EventsConnection, ro
  */
 export class EventsConnection extends Connection {
   readonly channel = "events";
-  private room: Room | undefined;
+  private room: EventsRoom | undefined;
   private handler: ClientEventHandler | undefined;
   private chain: Promise<void> = Promise.resolve();
 
-  attach(identity: ConnectionIdentity, room: Room, handler: ClientEventHandler): void {
+  attach(identity: ConnectionIdentity, room: EventsRoom, handler: ClientEventHandler): void {
     this.identity = identity;
     this.room = room;
     this.handler = handler;
@@ -46,7 +54,7 @@ export class EventsConnection extends Connection {
       return this.reject({ code: "MALFORMED", message: "room_id and user_id must be this connection's.", eventType: event.event_type });
     }
     this.chain = this.chain
-      .then(() => handler(event, this, room))
+      .then(() => handler(event, this))
       .catch((err: unknown) => {
         if (!isAppError(err)) this.log.error({ err, eventType: event.event_type, roomId: room.id }, "event handler failed");
         this.sendError(

@@ -1,7 +1,7 @@
 import "./service-name";
 import { join } from "node:path";
 import { createUsageEventSink } from "../lib/analytics/usage-events";
-import { buildConfig, ConfigError } from "../lib/config";
+import { loadConfigOrExit } from "../lib/config/load";
 import { connectDb } from "../lib/db/client";
 import { logger } from "../lib/observability/logger";
 import packageJson from "../package.json" with { type: "json" };
@@ -15,16 +15,7 @@ import { startSidecar } from "./sidecar";
 const log = logger.child({ component: "sidecar" });
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = buildConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      log.fatal({ problems: err.problems }, err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(log);
   const { env } = config;
   const db = await connectDb(config.db);
   const sidecar = await startSidecar({

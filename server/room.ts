@@ -19,7 +19,7 @@ import { UpdateWriter, type UpdateWriterOptions } from "./update-writer";
 import type { UsageTracker } from "./usage-tracker";
 
 /** Transaction origin of changes relayed from another sidecar: applied, sent on and persisted, never published again. */
-export const REMOTE_ORIGIN = Symbol("remote");
+const REMOTE_ORIGIN = Symbol("remote");
 const LOAD_ORIGIN = Symbol("load");
 
 /** Transaction origin of changes the sidecar makes itself on a user's behalf (restoring a version). */

@@ -116,7 +116,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
     try {
       if (conn.closed) return;
       if (conn instanceof DocConnection) conn.attach(identity, acquired.room);
-      else if (conn instanceof EventsConnection) conn.attach(identity, acquired.room, handleEvent);
+      else if (conn instanceof EventsConnection) conn.attach(identity, acquired.room, (event, events) => handleEvent(event, events, acquired.room));
     } finally {
       acquired.release();
     }

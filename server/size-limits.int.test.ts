@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoomState } from "../lib/collab/doc-store";
-import { filesOfState } from "../lib/collab/room-export";
-import { createFile, fileText, findFileByPath } from "../lib/collab/room-files";
+import { createFile, fileText, filesOfState, findFileByPath } from "../lib/collab/room-files";
 import { MAX_FILE_CHARS } from "../lib/collab/text-content";
 import { createTestDatabase, testProviders, type TestDatabase } from "../lib/db/test-database";
 import { DocClient } from "./test-support/clients";

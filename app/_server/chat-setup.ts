@@ -1,8 +1,8 @@
 import "server-only";
-import { describeProviderSetup, getAiRuntime } from "@/lib/ai";
+import { describeProviderSetup } from "@/lib/ai";
 import { getChatSettings, pickDefaultModel } from "@/lib/chat";
-import type { ChatSetup } from "@/components/chat/chat-setup";
-import { getDb } from "./runtime";
+import type { ChatSetup } from "@/lib/chat/chat-setup";
+import { getAiRuntime, getDb } from "./runtime";
 
 /** What every chat view needs to know: the configured models, the default, and setup help. */
 export async function loadChatSetup(): Promise<ChatSetup> {

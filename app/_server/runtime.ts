@@ -1,9 +1,14 @@
 import "server-only";
+import { createAiRuntime, type AiRuntime } from "@/lib/ai/runtime";
+import { createUsageEventSink } from "@/lib/analytics/usage-events";
 import { buildAuthOptions } from "@/lib/auth/next-auth-options";
 import { createSessionValidity } from "@/lib/auth/session-validity";
 import { createSignInLimiters } from "@/lib/auth/sign-in-limits";
+import type { PassageSource } from "@/lib/chat/passage-source";
 import { getConfig } from "@/lib/config";
 import { connectDb, type Db } from "@/lib/db/client";
+import { createAiEmbedder } from "@/lib/knowledge/search/embeddings";
+import { createKnowledgePassageSource } from "@/lib/knowledge/search/passages";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/net/client-address";
 import { logger } from "@/lib/observability/logger";
 import { createRateLimiterFactory, type RateLimiterFactory } from "@/lib/rate-limit/factory";
@@ -11,11 +16,15 @@ import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import type { NextAuthOptions } from "next-auth";
 
 /**
- * Process-wide singletons of the web app, created on first use (never at build time) and kept on
- * globalThis so development reloads do not open new connections.
+ * The web process's composition root: every long-lived object of the web app is created here, on
+ * first use (never at build time), and passed to lib. Kept on globalThis because Next loads
+ * instrumentation (which closes the database on shutdown) as a bundle apart from the routes, and
+ * development reloads must not open new connections or forget breaker states.
  */
 interface Runtime {
   db?: Promise<Db>;
+  ai?: AiRuntime;
+  passages?: PassageSource;
   authOptions?: NextAuthOptions;
   rateLimiters?: RateLimiterFactory;
   chatLimiter?: RateLimiter;
@@ -30,6 +39,33 @@ export function getDb(): Promise<Db> {
     throw err;
   });
   return runtime.db;
+}
+
+/** Breakers and model listings live as long as the process; the AI settings were checked at start. */
+export function getAiRuntime(): AiRuntime {
+  runtime.ai ??= createAiRuntime(getConfig().ai);
+  return runtime.ai;
+}
+
+/**
+ * The knowledge base as the chat's passage source: lexical search, fused with vector search when
+ * KNOWLEDGE_EMBEDDING_MODEL is set (the ingestion worker embeds the chunks). It uses the app's one
+ * connection: a second SQLite connection in this process would deadlock with the first (a writer
+ * waiting in SQLite's busy handler blocks the thread the other needs to commit).
+ */
+export function getPassageSource(): PassageSource {
+  if (!runtime.passages) {
+    const { KNOWLEDGE_EMBEDDING_MODEL: embeddingModel } = getConfig().env;
+    const embedder = embeddingModel ? createAiEmbedder(embeddingModel, getConfig().ai) : undefined;
+    const log = logger.child({ component: "knowledge" });
+    runtime.passages = {
+      async retrieve(query) {
+        const db = await getDb();
+        return createKnowledgePassageSource(db, { usage: createUsageEventSink(db), log, ...(embedder && { embedder }) }).retrieve(query);
+      },
+    };
+  }
+  return runtime.passages;
 }
 
 /** Where every limit of the web app counts: Redis when REDIS_URL is set (shared by all instances). */

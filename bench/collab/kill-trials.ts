@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import * as Y from "yjs";
-import { mintCollabToken } from "../../lib/auth/collab-token";
+import { mintCollabToken } from "../../lib/collab/collab-token";
 import { hasPendingChanges } from "../../lib/collab/doc-store";
 import { createFile, findFileByPath, readFile } from "../../lib/collab/room-files";
 import { connectDb, type Db } from "../../lib/db/client";

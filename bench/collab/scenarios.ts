@@ -51,7 +51,7 @@ const QUICK_SIZES: Record<string, Partial<Scenario>> = {
   "1500obs": { clientsPerRoom: 201 },
 };
 
-export const SCENARIO_IDS = FULL.map((s) => s.id);
+const SCENARIO_IDS = FULL.map((s) => s.id);
 
 /** Interval overrides: for every scenario (`all`) and/or per scenario id. */
 export interface IntervalOverrides {

@@ -1,7 +1,7 @@
 import { buildPdf } from "../../lib/knowledge/test-fixtures";
 
 /** A seeded generator so every run measures the same corpus. */
-export function rng(seed: number): () => number {
+function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -25,7 +25,7 @@ export function vocabulary(size: number, seed = 7): string[] {
   return [...words];
 }
 
-export function zipfPicker(words: readonly string[], random: () => number): () => string {
+function zipfPicker(words: readonly string[], random: () => number): () => string {
   // Inverse-CDF sampling of p(rank) ∝ 1 / rank, by binary search over the cumulative weights.
   const cdf = new Float64Array(words.length);
   let total = 0;
@@ -43,7 +43,7 @@ export function zipfPicker(words: readonly string[], random: () => number): () =
   };
 }
 
-export function sentence(pick: () => string, random: () => number): string {
+function sentence(pick: () => string, random: () => number): string {
   const n = 8 + Math.floor(random() * 12);
   const words = Array.from({ length: n }, pick);
   return `${words[0]![0]!.toUpperCase()}${words.join(" ").slice(1)}.`;

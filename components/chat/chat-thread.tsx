@@ -7,7 +7,7 @@ import type { ChatUIMessage } from "@/lib/chat/ui-message";
 import { DefaultChatTransport } from "ai";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { parseChatFailure } from "./chat-errors";
-import type { ChatSetup } from "./chat-setup";
+import type { ChatSetup } from "@/lib/chat/chat-setup";
 import { Composer } from "./composer";
 import { MessageView } from "./message-view";
 import { ModelPicker } from "./model-picker";

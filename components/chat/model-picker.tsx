@@ -1,6 +1,6 @@
 "use client";
 
-import type { ChatSetup } from "./chat-setup";
+import type { ChatSetup } from "@/lib/chat/chat-setup";
 
 /** The configured models only; hidden when there is nothing to choose. */
 export function ModelPicker({

@@ -1,4 +1,4 @@
-import type { Period } from "@/lib/analytics/sql";
+import type { Period } from "@/lib/db/sql";
 
 const STEP: Record<Period, number> = { h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
 

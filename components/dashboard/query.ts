@@ -1,6 +1,6 @@
 "use client";
 
-import type { Period } from "@/lib/analytics/sql";
+import type { Period } from "@/lib/db/sql";
 import { useQuery } from "@tanstack/react-query";
 
 export type RangeKey = "24h" | "7d" | "30d" | "90d" | "custom";

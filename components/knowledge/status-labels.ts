@@ -1,5 +1,5 @@
 /** The ingestion stages in order, as the progress bar and the status column show them. */
-export const STAGES = ["queued", "detecting", "extracting", "validating", "chunking", "indexing", "ready"] as const;
+const STAGES = ["queued", "detecting", "extracting", "validating", "chunking", "indexing", "ready"] as const;
 
 const LABELS: Record<string, string> = {
   queued: "Queued",

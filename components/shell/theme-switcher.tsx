@@ -1,6 +1,6 @@
 "use client";
 
-import { saveThemeAction } from "@/app/(app)/theme-action";
+import { saveThemeAction } from "@/app/(app)/actions";
 import { themeSchema, type Theme } from "@/lib/auth/theme";
 import { applyTheme } from "@/components/ui/use-resolved-theme";
 import { useState, useTransition } from "react";

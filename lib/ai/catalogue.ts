@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ANTHROPIC_MODELS, DEFAULT_CONTEXT_WINDOW, OPENAI_MODELS, type KnownModel } from "./known-models";
 import { aiLogger } from "./log";
 import { formatModelRef, PROVIDER_IDS, type ModelRef, type ProviderId } from "./model-ref";
-import type { AiConfig } from "./provider-config";
+import type { AiConfig } from "../config/ai";
 
 export interface CatalogueModel {
   ref: ModelRef;

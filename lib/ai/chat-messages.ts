@@ -18,7 +18,7 @@ export const chatMessageSchema = z.object({
 
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 
-export const chatMessagesSchema = z
+const chatMessagesSchema = z
   .array(chatMessageSchema)
   .refine((messages) => messages.some((m) => m.role === "user"), "needs at least one user message");
 

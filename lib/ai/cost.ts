@@ -12,8 +12,6 @@ export interface ModelPrice {
  * as published by OpenAI and Anthropic and last reviewed on 2026-11-22. Models whose price we
  * could not confirm are left out on purpose, so they read as unknown rather than wrong.
  */
-export const PRICES_REVIEWED_ON = "2026-11-22";
-
 const OPENAI_PRICES: Record<string, ModelPrice> = {
   "gpt-5.2": { input: 1.75, output: 14 },
   "gpt-5.1": { input: 1.25, output: 10 },

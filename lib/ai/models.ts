@@ -3,7 +3,8 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";
 import { parseModelRef, type ModelRef } from "./model-ref";
-import { notConfiguredError, type AiConfig } from "./provider-config";
+import type { AiConfig } from "../config/ai";
+import { notConfiguredError } from "./provider-config";
 
 /** A model as the providers implement it (the AI SDK's language model specification, v3). */
 export type ProviderModel = Extract<LanguageModel, { specificationVersion: "v3" }>;

@@ -14,6 +14,8 @@ export interface RetrievedPassage {
     /** Headings from the document's top level down to the passage. */
     headingPath?: string[];
   };
+  /** The question's words this passage contains, highlighted when the passage is opened. */
+  matchedTerms?: string[];
 }
 
 const PASSAGES_HEADER =

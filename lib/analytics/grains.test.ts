@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Period } from "./sql";
+import type { Period } from "../db/sql";
 import { cover } from "./grains";
 
 const span = (period: Period, from: string, to: string) => ({ period, from: new Date(from), to: new Date(to) });

@@ -1,4 +1,4 @@
-import type { Period } from "./sql";
+import type { Period } from "../db/sql";
 
 /**
  * The rollup keeps every measure per hour ("h"), UTC day ("d") and week ("w", from Monday 00:00

@@ -1,4 +1,4 @@
-import type { Dialect } from "./sql";
+import type { Dialect } from "../db/sql";
 
 /**
  * Latency percentiles come from a mergeable log-spaced histogram kept in the rollup
@@ -10,21 +10,17 @@ import type { Dialect } from "./sql";
  * Bin i holds values in (GROWTH^(i-1), GROWTH^i] ms (bin 0 holds values ≤ 1 ms) and reports the
  * geometric middle of its bounds, so a reported percentile is within ±2.5 % of the exact
  * nearest-rank percentile (percentile_disc) of the same samples: |sqrt(1.05) - 1| < 0.025.
- * The exact percentile is still computed in SQL from raw events (lib/analytics/raw-queries.ts) as
+ * The exact percentile is still computed in SQL from raw events (lib/analytics/queries/exact-latency.ts) as
  * the benchmark's anchor and the tests' ground truth.
  */
-export const GROWTH = 1.05;
+const GROWTH = 1.05;
 export const MAX_RELATIVE_ERROR = 0.025;
 
-export function binOf(ms: number): number {
-  return ms <= 1 ? 0 : Math.ceil(Math.log(ms) / Math.log(GROWTH) - 1e-9);
-}
-
-export function binValue(bin: number): number {
+function binValue(bin: number): number {
   return bin === 0 ? 1 : Math.pow(GROWTH, bin - 0.5);
 }
 
-/** The same bin as binOf, in SQL. */
+/** The bin of a value in ms (see above), computed in SQL. */
 export function binSql(dialect: Dialect, expr: string): string {
   return `(CASE WHEN ${expr} <= 1 THEN 0 ELSE CAST(ceil(${dialect.ln(expr)} / ${Math.log(GROWTH)} - 1e-9) AS INTEGER) END)`;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SessionUser } from "../auth/roles";
 import type { Db } from "../db/client";
-import { dialectOf, select, SqlParams } from "./sql";
+import { dialectOf, select, SqlParams } from "../db/sql";
 
 /**
  * The live counters at the top of the dashboard. Members get their own chat turns and errors;
@@ -20,7 +20,7 @@ const ACTIVE_WINDOW_MS = 5 * 60_000;
 const sidecarStats = z.object({ connections: z.number().int().nonnegative() });
 
 /** Open WebSocket connections of the collab sidecar (from its /health), null when it does not answer. */
-export async function sidecarConnections(baseUrl: string, timeoutMs = 1500): Promise<number | null> {
+async function sidecarConnections(baseUrl: string, timeoutMs = 1500): Promise<number | null> {
   try {
     const response = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(timeoutMs) });
     const parsed = sidecarStats.safeParse(await response.json());

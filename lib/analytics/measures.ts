@@ -1,5 +1,5 @@
 import { binSql } from "./histogram";
-import type { Dialect, Period } from "./sql";
+import type { Dialect, Period } from "../db/sql";
 
 /**
  * How one raw UsageEvent row maps onto the rollup's columns. The incremental rollup sums these per
@@ -36,7 +36,7 @@ export const MEASURES: [column: string, perEvent: (d: Dialect) => string][] = [
 export const ALL = "*";
 
 /** The small-cardinality detail kept as a dimension: chat error code, ingestion failure reason, join channel. */
-export function labelSql(d: Dialect): string {
+function labelSql(d: Dialect): string {
   return `substr(COALESCE(CASE "type"
     WHEN 'chat.turn' THEN ${d.text('"j"', "error")}
     WHEN 'knowledge.failed' THEN ${d.text('"j"', "reason")}

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { ALL, keySql, latencySamplesSql, MEASURES } from "./measures";
-import { dialectOf, SqlParams, type Dialect, type Period } from "./sql";
+import { dialectOf, SqlParams, type Dialect, type Period } from "../db/sql";
 
 /**
  * Maintains UsageRollup and UsageLatencyBin incrementally. Each run claims a batch of events not yet
@@ -136,10 +136,6 @@ export async function pruneUsageEvents(db: Db, retentionDays: number, now = new 
   }
   await setState(db, "prune.lastRunAt", now.toISOString());
   return deleted;
-}
-
-export async function getState(db: Db, key: string): Promise<string | null> {
-  return (await db.analyticsState.findUnique({ where: { key } }))?.value ?? null;
 }
 
 async function setState(db: Db, key: string, value: string): Promise<void> {

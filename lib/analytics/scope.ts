@@ -4,7 +4,7 @@ import { getRoomMember } from "../collab/membership";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { alignDown, alignUp } from "./grains";
-import type { Period } from "./sql";
+import type { Period } from "../db/sql";
 
 const DAY = 86_400_000;
 const PRESETS = { "24h": 1, "7d": 7, "30d": 30, "90d": 90 } as const;

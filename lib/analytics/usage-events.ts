@@ -47,7 +47,7 @@ export async function recordUsageEvents(db: Db, events: UsageEventInput[]): Prom
 }
 
 /** Whether an event's data carries a non-empty text `comment` (what the latest-comments table lists). */
-export function hasComment(data: Record<string, unknown> | undefined): boolean {
+function hasComment(data: Record<string, unknown> | undefined): boolean {
   return typeof data?.comment === "string" && data.comment !== "";
 }
 

@@ -10,11 +10,11 @@ export const emailSchema = z
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-export const passwordSchema = userText()
+const passwordSchema = userText()
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(200, "Use at most 200 characters.");
 
-export const displayNameSchema = userText().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters.");
+const displayNameSchema = userText().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters.");
 
 export const registrationSchema = z.object({
   email: emailSchema,

@@ -30,7 +30,7 @@ export function createSignInLimiters(create: (rule: RateLimitRule) => RateLimite
 }
 
 /** The wait required after the newest failure once an account has `count` failures (≥ its free number). */
-export function accountDelayMs(count: number, freeFailures: number): number {
+function accountDelayMs(count: number, freeFailures: number): number {
   return Math.min(ACCOUNT_DELAY_MAX_MS, 1000 * 2 ** Math.min(16, count - freeFailures));
 }
 

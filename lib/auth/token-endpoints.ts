@@ -1,4 +1,4 @@
-import { idSchema, parseInput } from "../chat/schemas";
+import { idSchema, parseInput } from "../forms/input";
 import type { Db } from "../db/client";
 import { createApiToken, createTokenInputSchema, listApiTokens, listTokensQuerySchema, revokeApiToken, type ApiTokenPage, type ApiTokenSummary } from "./api-tokens";
 import { requireScope, requireSession, type Principal } from "./principal";

@@ -1,14 +1,12 @@
 import type { RetrievedPassage } from "../ai/retrieved-passages";
-import { matchedTerms } from "../knowledge/highlight";
 import type { Citation } from "./schemas";
 
 /**
  * The citations an answer stores: each passage's number and id, where it comes from (for the chip
  * "name · p. N"), and the question's words it contains (highlighted when the passage is opened).
  */
-export function citationsFor(passages: readonly RetrievedPassage[], question: string): Citation[] {
-  return passages.map(({ id, citation, text, source }) => {
-    const terms = matchedTerms(question, text);
+export function citationsFor(passages: readonly RetrievedPassage[]): Citation[] {
+  return passages.map(({ id, citation, source, matchedTerms: terms = [] }) => {
     return {
       citation,
       passageId: id,

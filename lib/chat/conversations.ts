@@ -1,6 +1,7 @@
 import { dbProvider, type Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { listConversationsSchema, parseInput, titleSchema, type ListConversationsInput } from "./schemas";
+import { parseInput } from "../forms/input";
+import { listConversationsSchema, titleSchema, type ListConversationsInput } from "./schemas";
 import { DEFAULT_TITLE } from "./titles";
 
 export interface ConversationSummary {

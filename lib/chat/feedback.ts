@@ -2,7 +2,8 @@ import type { Db } from "../db/client";
 import { prismaErrorCode } from "../db/errors";
 import { AppError } from "../errors/app-error";
 import { recordUsageEvents, usageEvent, type UsageEventInput } from "../analytics/usage-events";
-import { feedbackInputSchema, parseInput, type FeedbackInput } from "./schemas";
+import { parseInput } from "../forms/input";
+import { feedbackInputSchema, type FeedbackInput } from "./schemas";
 
 interface Context {
   userId: string;

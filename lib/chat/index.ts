@@ -11,10 +11,10 @@ export {
 } from "./conversations";
 export { setFeedback } from "./feedback";
 export { loadMessages, type StoredMessage } from "./messages";
-export { getPassageSource, setPassageSource, type PassageQuery, type PassageSource } from "./passage-source";
+export type { PassageQuery, PassageSource } from "./passage-source";
 export { chatRequestSchema, type ChatRequest } from "./request";
-export { feedbackInputSchema, idSchema, parseInput, titleSchema, type Citation, type FeedbackInput } from "./schemas";
-export { chatSettingsSchema, getChatSettings, pickDefaultModel, saveChatSettings, type ChatSettings } from "./settings";
+export { feedbackInputSchema, titleSchema, type Citation, type FeedbackInput } from "./schemas";
+export { getChatSettings, pickDefaultModel, saveChatSettings, type ChatSettings } from "./settings";
 export { startChatTurn, type ChatTurnDeps } from "./turn";
 export type { TurnFailure } from "./turn-writer";
 export { toUIMessages, type ChatMessageMetadata, type ChatUIMessage } from "./ui-message";

@@ -8,22 +8,7 @@ export interface PassageQuery {
   question: string;
 }
 
-/** Finds passages an answer may cite; lib/knowledge registers the real one. */
+/** Finds passages an answer may cite; lib/knowledge implements it, each process's composition root passes it in. */
 export interface PassageSource {
   retrieve(q: PassageQuery): Promise<RetrievedPassage[]>;
-}
-
-const noPassages: PassageSource = { retrieve: async () => [] };
-
-// On globalThis so a registration survives dev-server module reloads.
-const holder = globalThis as { __ecaPassageSource?: PassageSource };
-
-/** The registered source, or one that finds nothing. */
-export function getPassageSource(): PassageSource {
-  return holder.__ecaPassageSource ?? noPassages;
-}
-
-/** Registers the source the chat route uses; `null` restores the no-op source. */
-export function setPassageSource(source: PassageSource | null): void {
-  holder.__ecaPassageSource = source ?? undefined;
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { EditorContext } from "../ai/editor-context";
-import { idSchema, MESSAGE_MAX_CHARS, modelRefStringSchema } from "./schemas";
+import { idSchema } from "../forms/input";
+import { MESSAGE_MAX_CHARS, modelRefStringSchema } from "./schemas";
 import type { TurnTrigger } from "./messages";
 import { isWellFormedText, NOT_WELL_FORMED_MESSAGE, userText } from "../forms/text";
 

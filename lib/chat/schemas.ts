@@ -1,16 +1,13 @@
 import { z } from "zod";
 import { formatModelRef, modelRefSchema } from "../ai/model-ref";
-import { AppError } from "../errors/app-error";
+import { idSchema } from "../forms/input";
 import { userText } from "../forms/text";
-
-/** Ids are cuids from the database or ids the chat client generated (alphanumeric, dash, underscore). */
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[\w-]+$/, "is not a valid id");
 
 export const TITLE_MAX_LENGTH = 80;
 export const titleSchema = userText().trim().min(1, "Title is empty").max(TITLE_MAX_LENGTH, `At most ${TITLE_MAX_LENGTH} characters`);
 
 export const MESSAGE_MAX_CHARS = 32_000;
-export const COMMENT_MAX_CHARS = 2_000;
+const COMMENT_MAX_CHARS = 2_000;
 
 export const modelRefStringSchema = modelRefSchema.transform(formatModelRef);
 
@@ -46,14 +43,3 @@ export const citationSchema = z.object({
 });
 export type Citation = z.infer<typeof citationSchema>;
 export const citationsSchema = z.array(citationSchema);
-
-/** Parses input at lib's edge; a failure becomes VALIDATION_FAILED naming the first problem. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-    throw new AppError("VALIDATION_FAILED", `${where}${issue?.message ?? "invalid input"}`);
-  }
-  return result.data;
-}

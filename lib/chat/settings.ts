@@ -3,11 +3,12 @@ import type { CatalogueModel } from "../ai/catalogue";
 import type { ModelRef } from "../ai/model-ref";
 import { writeAudit } from "../audit/audit-log";
 import type { Db } from "../db/client";
-import { modelRefStringSchema, parseInput } from "./schemas";
+import { parseInput } from "../forms/input";
+import { modelRefStringSchema } from "./schemas";
 
 const SETTINGS_KEY = "chat.settings";
 
-export const chatSettingsSchema = z.object({
+const chatSettingsSchema = z.object({
   /** The model new turns use unless the user picks another; null = the first configured one. */
   defaultModel: modelRefStringSchema.nullable().default(null),
   /** Tried in order when the chosen model fails; empty = AI_FALLBACK_MODELS from the environment. */

@@ -15,7 +15,7 @@ import type { ChatUIMessage } from "./ui-message";
 
 const noPassages: PassageSource = { retrieve: async () => [] };
 const passages: PassageSource = {
-  retrieve: async () => [{ id: "passage-7", citation: 1, text: "Deploys run `make ship` from main.", source: { documentName: "ops.md", lineStart: 3, lineEnd: 4 } }],
+  retrieve: async () => [{ id: "passage-7", citation: 1, text: "Deploys run `make ship` from main.", source: { documentName: "ops.md", lineStart: 3, lineEnd: 4 }, matchedTerms: ["deploy"] }],
 };
 
 async function readAll(stream: ReadableStream<UIMessageChunk>, onChunk?: (chunk: UIMessageChunk) => void) {

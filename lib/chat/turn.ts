@@ -24,7 +24,7 @@ import { createTurnWriter, searchResultsMetadata, type TurnWriter } from "./turn
 import { getChatSettings, pickDefaultModel } from "./settings";
 import type { ChatUIMessage } from "./ui-message";
 
-export const SYSTEM_PROMPT =
+const SYSTEM_PROMPT =
   "You are Elite Coding Assistant, a precise senior software engineer helping a team in their browser IDE. " +
   "Answer concisely in Markdown. Put code in fenced blocks with a language tag. " +
   "When the editor context shows the user's file, refer to it by name and line numbers. " +
@@ -85,7 +85,7 @@ export async function startChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): P
     throw err;
   });
   const { model, passages, answer } = reply;
-  const citations = citationsFor(passages, turn.question);
+  const citations = citationsFor(passages);
   const assistantId = crypto.randomUUID();
 
   return createUIMessageStream<ChatUIMessage>({

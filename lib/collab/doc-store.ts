@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { dialectOf, SqlParams } from "../analytics/sql";
+import { dialectOf, SqlParams } from "../db/sql";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 

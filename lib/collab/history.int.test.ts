@@ -9,7 +9,8 @@ import { inviteMember } from "./members";
 import { exportRoomZip } from "./room-export";
 import { createFile } from "./room-files";
 import { createRoom } from "./rooms";
-import { getVersion, getVersionFiles, listVersions, MAX_AUTO_VERSIONS, saveCheckpoint, saveVersion } from "./versions";
+import { MAX_AUTO_VERSIONS } from "./version-store";
+import { getVersion, getVersionFiles, listVersions, saveCheckpoint, saveVersion } from "./versions";
 
 async function expectCode(promise: Promise<unknown>, code: string) {
   await expect(promise).rejects.toSatisfy((err) => err instanceof AppError && err.code === code);

@@ -1,17 +1,6 @@
-import * as Y from "yjs";
 import type { Db } from "../db/client";
 import { requireRoomAccess } from "./membership";
-import { exportFiles, type FileContent } from "./room-files";
 import { runStateTask } from "./state-runner";
-
-/** The files of a document state, each under a unique safe path, ready to zip. */
-export function filesOfState(state: Uint8Array): FileContent[] {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const files = exportFiles(doc);
-  doc.destroy();
-  return files;
-}
 
 /**
  * The room's files as a zip for any member, built in a worker thread (a large room takes seconds of

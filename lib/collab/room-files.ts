@@ -241,3 +241,12 @@ function withSuffix(path: string, suffix: string): string {
   const renamed = dot > 0 ? `${name.slice(0, dot)}${suffix}${name.slice(dot)}` : `${name}${suffix}`;
   return joinPath(parentPath(path), renamed);
 }
+
+/** The files of a document state, each under a unique safe path, ready to zip. */
+export function filesOfState(state: Uint8Array): FileContent[] {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const files = exportFiles(doc);
+  doc.destroy();
+  return files;
+}

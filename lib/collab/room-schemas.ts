@@ -10,8 +10,8 @@ export const roomIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, "Room ids contain letters, digits, '-' and '_' only.");
 
-export const roomNameSchema = userText().trim().min(1, "Give the room a name.").max(80, "Use at most 80 characters.");
-export const roomDescriptionSchema = userText().trim().max(500, "Use at most 500 characters.");
+const roomNameSchema = userText().trim().min(1, "Give the room a name.").max(80, "Use at most 80 characters.");
+const roomDescriptionSchema = userText().trim().max(500, "Use at most 500 characters.");
 
 export const createRoomSchema = z.object({
   name: roomNameSchema,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintCollabToken, verifyCollabToken } from "../auth/collab-token";
+import { mintCollabToken, verifyCollabToken } from "./collab-token";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
 import { AppError } from "../errors/app-error";
 import { changeMemberRole, inviteMember, leaveRoom, removeMember } from "./members";

@@ -13,7 +13,7 @@ const MEMORY_MB = 2048;
 /** An idle thread is stopped after this, closing its database connections. */
 const IDLE_MS = 60_000;
 
-export class StateThreadError extends Error {
+class StateThreadError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "StateThreadError";

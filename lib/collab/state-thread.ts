@@ -3,10 +3,9 @@ import { connectDb, type Db } from "../db/client";
 import type { DbTarget } from "../db/target";
 import { AppError } from "../errors/app-error";
 import { loadRoomState } from "./doc-store";
-import { filesOfState } from "./room-export";
-import type { FileContent } from "./room-files";
+import { filesOfState, type FileContent } from "./room-files";
 import { zipRoomFiles } from "./room-zip";
-import { insertVersion, readVersion, type RoomVersionView } from "./versions";
+import { insertVersion, readVersion, type RoomVersionView } from "./version-store";
 
 /**
  * Worker-thread entry for work on whole room documents. On a 10 MB room, reading or writing the

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildConfig } from "./index";
+import { buildConfig, ConfigError } from "./index";
 
 const tempDir = () => mkdtempSync(join(tmpdir(), "eca-config-"));
 
@@ -44,5 +44,14 @@ describe("buildConfig", () => {
     });
     expect(config.github).toEqual({ clientId: "id", clientSecret: "secret" });
     expect(config.adminPreset).toEqual({ email: "root@example.com", password: "correct horse battery" });
+  });
+
+  it("checks the AI settings at start, with every other variable", () => {
+    const dir = tempDir();
+    expect(buildConfig({ DATA_DIR: dir, OLLAMA_BASE_URL: "http://localhost:11434" }).ai.providers).toEqual({
+      ollama: { baseURL: "http://localhost:11434" },
+    });
+    expect(() => buildConfig({ DATA_DIR: dir, AI_FALLBACK_MODELS: "anthropic:claude-haiku-4-5" })).toThrow(ConfigError);
+    expect(() => buildConfig({ DATA_DIR: dir, PORT: "x", AI_MAX_RETRIES: "many" })).toThrow(/PORT[\s\S]*AI_MAX_RETRIES/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "./env";
+import { parseEnv } from "./env";
+import { ConfigError } from "./errors";
 
 describe("parseEnv", () => {
   it("fills documented defaults", () => {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "../net/client-address";
+import { aiEnvShape, refineAiEnv } from "./ai";
+import { ConfigError, describeIssues, type EnvSource } from "./errors";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -68,7 +70,11 @@ const envSchema = z
     METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** Set by the supervisor for its children: where it records their states (read by /api/health). */
     SUPERVISOR_STATUS_FILE: optionalText,
+    /** The `service` field of every log line; the supervisor sets it for each child. */
+    SERVICE_NAME: optionalText,
+    ...aiEnvShape,
   })
+  .superRefine(refineAiEnv)
   .superRefine((env, ctx) => {
     if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
       ctx.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "ADMIN_EMAIL and ADMIN_PASSWORD go together" });
@@ -80,20 +86,9 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "ConfigError";
-  }
-}
-
 /** Parses the environment; throws a ConfigError naming each bad variable. */
-export type EnvSource = Record<string, string | undefined>;
-
 export function parseEnv(source: EnvSource): Env {
   const result = envSchema.safeParse(source);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
-  }
+  if (!result.success) throw new ConfigError(describeIssues(result.error));
   return result.data;
 }

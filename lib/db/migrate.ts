@@ -20,7 +20,7 @@ export interface Migration {
   checksum: string;
 }
 
-export class MigrationError extends Error {
+class MigrationError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "MigrationError";

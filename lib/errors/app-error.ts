@@ -1,5 +1,5 @@
 /** Stable error codes and the HTTP status each maps to. Clients may rely on the codes. */
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   // Why an API token was refused (lib/auth/api-tokens.ts).

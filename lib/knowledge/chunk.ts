@@ -4,8 +4,8 @@ import { lineLookup, pageLookup, type NumberRange } from "./text-positions";
 import { countTokens } from "./token-count";
 import type { ExtractedDocument } from "./types";
 
-export const DEFAULT_CHUNK_TOKENS = 400;
-export const DEFAULT_OVERLAP_RATIO = 0.15;
+const DEFAULT_CHUNK_TOKENS = 400;
+const DEFAULT_OVERLAP_RATIO = 0.15;
 
 export interface ChunkOptions {
   /** Target (and, except for unbreakable runs, maximum) tokens per chunk. */

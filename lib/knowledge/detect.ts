@@ -4,7 +4,7 @@ import { extensionOf, textKindForExtension, type TextKind } from "./file-extensi
 import { sniffTextEncoding } from "./text-encoding";
 import type { DetectedDocument, TextEncoding } from "./types";
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface DetectOptions {
   /** Largest file accepted, in bytes. */

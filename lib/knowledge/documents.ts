@@ -1,4 +1,4 @@
-import { parseInput } from "../chat/schemas";
+import { parseInput } from "../forms/input";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { documentIdSchema, documentNameSchema, nameQuerySchema, type ReviewDecision } from "./document-schemas";

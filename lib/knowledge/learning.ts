@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInput } from "../chat/schemas";
+import { parseInput } from "../forms/input";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { createUploadedDocument, listDocuments, type DocumentSummary } from "./documents";
@@ -7,11 +7,11 @@ import { requireScopeAccess, type ScopeAccess } from "./scope";
 import { storeText } from "./storage";
 import { userText } from "../forms/text";
 
-export const teachInputSchema = z.object({
+const teachInputSchema = z.object({
   messageId: z.string().min(1).max(64),
   answer: userText().trim().min(1, "Write the correct answer.").max(20_000, "Use at most 20,000 characters."),
 });
-export const saveAnswerInputSchema = z.object({ messageId: z.string().min(1).max(64) });
+const saveAnswerInputSchema = z.object({ messageId: z.string().min(1).max(64) });
 
 const NAME_CHARS = 80;
 

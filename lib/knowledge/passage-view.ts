@@ -4,7 +4,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { requireScopeAccess } from "./scope";
 
-export const passageIdSchema = z.string().regex(/^[1-9][0-9]{0,15}$/);
+const passageIdSchema = z.string().regex(/^[1-9][0-9]{0,15}$/);
 
 export interface PassageView {
   id: string;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requireRoomAccess } from "../collab/membership";
 import { canManageRoom, type RoomRole } from "../collab/room-roles";
 import { roomIdSchema } from "../collab/room-schemas";
-import { parseInput } from "../chat/schemas";
+import { parseInput } from "../forms/input";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { formatBytes } from "./errors";
@@ -14,7 +14,7 @@ import { formatBytes } from "./errors";
 export type KnowledgeScope = { kind: "personal"; userId: string } | { kind: "room"; roomId: string };
 
 /** A scope as a request names it: a room id, or nothing for personal knowledge. */
-export const scopeInputSchema = z.object({ roomId: roomIdSchema.nullish() });
+const scopeInputSchema = z.object({ roomId: roomIdSchema.nullish() });
 export type ScopeInput = z.input<typeof scopeInputSchema>;
 
 export interface ScopeAccess {
@@ -75,7 +75,7 @@ export interface UploadLimits {
 }
 
 /** Bytes the user has uploaded to every scope; failed and rejected uploads do not count. */
-export async function usedQuotaBytes(db: Db, userId: string): Promise<number> {
+async function usedQuotaBytes(db: Db, userId: string): Promise<number> {
   const sum = await db.knowledgeDocument.aggregate({
     where: { uploadedById: userId, status: { notIn: ["failed", "rejected"] } },
     _sum: { sizeBytes: true },

@@ -28,7 +28,7 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding): string {
   return normalizeNewlines(text.startsWith("\uFEFF") ? text.slice(1) : text);
 }
 
-export function normalizeNewlines(text: string): string {
+function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, "\n");
 }
 

@@ -5,7 +5,7 @@ import { simhash } from "./simhash";
 import type { ExtractedDocument } from "./types";
 
 /** Below this score a document is refused rather than indexed. */
-export const DEFAULT_MIN_QUALITY_SCORE = 40;
+const DEFAULT_MIN_QUALITY_SCORE = 40;
 
 export interface ValidateOptions {
   /** 0–100; documents scoring lower are refused with LOW_QUALITY. */

@@ -1,13 +1,14 @@
 import pino, { type Logger } from "pino";
+import { logSettings } from "../config/log-settings";
 
 export type { Logger };
 
-const level = process.env.LOG_LEVEL ?? "info";
+const { level, service } = logSettings();
 
 /** The structured JSON logger; one per process, children carry request ids and components. */
 export const logger: Logger = pino({
   level,
-  base: { service: process.env.SERVICE_NAME ?? "web" },
+  base: { service },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: { paths: ["password", "*.password", "token", "*.token", "authorization", "*.authorization"], remove: true },
 });

@@ -1,7 +1,6 @@
 import { createServer, type Server } from "node:http";
-import { parseAiConfig } from "../../lib/ai/provider-config";
 import { createUsageEventSink } from "../../lib/analytics/usage-events";
-import { buildConfig, ConfigError } from "../../lib/config";
+import { loadConfigOrExit } from "../../lib/config/load";
 import { connectDb } from "../../lib/db/client";
 import { ORPHAN_MIN_AGE_MS, removeOrphanUploads } from "../../lib/knowledge/orphan-uploads";
 import { createThreadRunner } from "../../lib/knowledge/queue/pipeline-runner";
@@ -35,19 +34,10 @@ function metricsServer(port: number, host: string): Server {
  * running files finish (or hand them back to the queue), disconnect, exit 0.
  */
 export async function startIngestProcess(): Promise<void> {
-  let config;
-  try {
-    config = buildConfig(process.env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      log.fatal({ problems: err.problems }, err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit(log);
   const settings = knowledgeSettings(config.env);
   const db = await connectDb(config.db);
-  const embedder = settings.embeddingModel ? createAiEmbedder(settings.embeddingModel, parseAiConfig(process.env)) : undefined;
+  const embedder = settings.embeddingModel ? createAiEmbedder(settings.embeddingModel, config.ai) : undefined;
   const uploads = uploadsDir(config.dataDir);
   const worker = startIngestWorker({
     db,

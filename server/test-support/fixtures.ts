@@ -1,4 +1,4 @@
-import { signCollabToken } from "../../lib/auth/collab-token";
+import { signCollabToken } from "../../lib/collab/collab-token";
 import { inviteMember } from "../../lib/collab/members";
 import type { RoomRole } from "../../lib/collab/room-roles";
 import { createRoom } from "../../lib/collab/rooms";

@@ -10,10 +10,10 @@ import { startSidecar, type Sidecar } from "../sidecar";
 import type { SidecarLimits, SidecarTiming } from "../sidecar-options";
 import { TEST_AUTH_SECRET } from "./fixtures";
 
-export const TEST_LIMITS: SidecarLimits = { maxMessageBytes: 256 * 1024, maxMessagesPerSecond: 500, maxConnectionsPerUser: 20, maxRoomBytes: 50 * 1024 * 1024 };
+const TEST_LIMITS: SidecarLimits = { maxMessageBytes: 256 * 1024, maxMessagesPerSecond: 500, maxConnectionsPerUser: 20, maxRoomBytes: 50 * 1024 * 1024 };
 const FAST_TIMING: Partial<SidecarTiming> = { idleUnloadMs: 200, membershipCheckMs: 250, presenceRefreshMs: 1_000 };
 
-export const testLog = logger.child({ component: "test-sidecar" }, { level: process.env.TEST_LOG_LEVEL ?? "silent" });
+const testLog = logger.child({ component: "test-sidecar" }, { level: process.env.TEST_LOG_LEVEL ?? "silent" });
 
 export interface RunningSidecar {
   sidecar: Sidecar;
@@ -41,7 +41,7 @@ export async function startTestSidecar(
   return { sidecar, url: `ws://127.0.0.1:${sidecar.port}` };
 }
 
-export function databaseUrlOf(target: DbTarget): string {
+function databaseUrlOf(target: DbTarget): string {
   if (target.provider === "sqlite" || !target.schema) return target.url;
   const url = new URL(target.url);
   url.searchParams.set("schema", target.schema);

@@ -4,14 +4,12 @@ import { applyAnswerRating } from "@/lib/knowledge/demotion";
 import { getDb } from "@/app/_server/runtime";
 import { requireUser } from "@/app/_server/session";
 import { loadChatSetup } from "@/app/_server/chat-setup";
-import type { ChatSetup } from "@/components/chat/chat-setup";
+import type { ChatSetup } from "@/lib/chat/chat-setup";
 import { requireRoomAccess } from "@/lib/collab/membership";
 import {
   createConversation,
   deleteConversation,
-  idSchema,
   loadMessages,
-  parseInput,
   renameConversation,
   roomConversation,
   setFeedback,
@@ -19,6 +17,7 @@ import {
   type ChatUIMessage,
 } from "@/lib/chat";
 import { failureFrom, INTERNAL_FAILURE, type ActionResult } from "@/lib/forms/action-result";
+import { idSchema, parseInput } from "@/lib/forms/input";
 import { logger } from "@/lib/observability/logger";
 import { z } from "zod";
 

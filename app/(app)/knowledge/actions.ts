@@ -3,7 +3,7 @@
 import { getUploadsDir } from "@/app/_server/knowledge";
 import { getDb } from "@/app/_server/runtime";
 import { requireUser } from "@/app/_server/session";
-import { parseInput } from "@/lib/chat/schemas";
+import { parseInput } from "@/lib/forms/input";
 import { failureFrom, INTERNAL_FAILURE, type ActionResult } from "@/lib/forms/action-result";
 import { documentIdSchema, reviewDecisionSchema } from "@/lib/knowledge/document-schemas";
 import { deleteDocument, replaceDuplicate, reviewDocument } from "@/lib/knowledge/documents";

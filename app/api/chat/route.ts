@@ -1,12 +1,11 @@
 import { readJsonBody } from "@/app/_server/body";
 import { requireApiUser, route } from "@/app/_server/route";
-import { getChatLimiter, getDb } from "@/app/_server/runtime";
-import { getAiRuntime } from "@/lib/ai";
-import { chatRequestSchema, getPassageSource, startChatTurn } from "@/lib/chat";
+import { getAiRuntime, getChatLimiter, getDb, getPassageSource } from "@/app/_server/runtime";
+import { chatRequestSchema, startChatTurn } from "@/lib/chat";
 import { getConfig } from "@/lib/config";
-import { AppError } from "@/lib/errors/app-error";
 import { enforceLimit } from "@/lib/rate-limit/enforce";
 import { createUIMessageStreamResponse } from "ai";
+import { parseInput } from "@/lib/forms/input";
 
 export const dynamic = "force-dynamic";
 
@@ -14,14 +13,11 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (req, { log }) => {
   const user = await requireApiUser();
   const body = await readJsonBody(req, getConfig().env.CHAT_MAX_BODY_KB * 1024);
-  const parsed = chatRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    throw new AppError("VALIDATION_FAILED", `Invalid chat request: ${parsed.error.issues[0]?.message ?? "malformed"}`);
-  }
+  const request = parseInput(chatRequestSchema, body);
   await enforceLimit(getChatLimiter(), user.id, (s) => `Too many messages. You can send again in ${s} s.`);
   const stream = await startChatTurn(
     { db: await getDb(), ai: getAiRuntime(), passages: getPassageSource(), log },
-    { ...parsed.data, userId: user.id, signal: req.signal },
+    { ...request, userId: user.id, signal: req.signal },
   );
   return createUIMessageStreamResponse({ stream });
 }, { contentType: "application/json" });

@@ -1,6 +1,6 @@
-import { getDb } from "@/app/_server/runtime";
+import { getAiRuntime, getDb } from "@/app/_server/runtime";
 import { route } from "@/app/_server/route";
-import { aiHealthCheck, getAiRuntime } from "@/lib/ai";
+import { aiHealthCheck } from "@/lib/ai";
 import { collabSidecarCheck } from "@/lib/collab/sidecar-health";
 import { getConfig } from "@/lib/config";
 import { pingDb } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 import { requirePrincipal } from "@/app/_server/principal";
 import { route } from "@/app/_server/route";
-import { getAiRuntime } from "@/lib/ai";
+import { getAiRuntime } from "@/app/_server/runtime";
 import { listOpenAiModels } from "@/lib/openai-api/models";
 import { openAiErrorBody } from "@/lib/openai-api/errors";
 import { NextResponse } from "next/server";

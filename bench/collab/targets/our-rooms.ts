@@ -1,4 +1,4 @@
-import { mintCollabToken } from "../../../lib/auth/collab-token";
+import { mintCollabToken } from "../../../lib/collab/collab-token";
 import type { RoomRole } from "../../../lib/collab/room-roles";
 import type { Db } from "../../../lib/db/client";
 import { createRoomWith } from "../../../server/test-support/fixtures";

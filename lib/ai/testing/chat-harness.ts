@@ -1,4 +1,4 @@
-import { parseAiConfig, type AiConfig } from "../provider-config";
+import { parseAiConfig, type AiConfig } from "../../config/ai";
 import { createBreakerRegistry, type BreakerRegistry } from "../resilience/breaker-registry";
 import type { ChatEvent } from "../stream-chat";
 

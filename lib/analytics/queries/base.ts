@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import type { AnalyticsFilter } from "../scope";
 import { ALL, keySql, latencySamplesSql, MEASURES } from "../measures";
 import { cover, type Span } from "../grains";
-import { dialectOf, select, SqlParams, type Dialect } from "../sql";
+import { dialectOf, select, SqlParams, type Dialect } from "../../db/sql";
 
 /**
  * Where a query reads: the maintained rollup tables, or ("raw") the same rows computed on the fly

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { percentileFromBins } from "../histogram";
 import { RATING_TYPES } from "../measures";
 import type { AnalyticsFilter } from "../scope";
-import { dialectOf, select, SqlParams } from "../sql";
+import { dialectOf, select, SqlParams } from "../../db/sql";
 import { iso, rollupQuery, round, type Source } from "./base";
 
 export interface ChatUsagePoint {

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import type { AnalyticsFilter } from "../scope";
-import { dialectOf, select, SqlParams } from "../sql";
+import { dialectOf, select, SqlParams } from "../../db/sql";
 
 export interface ExactLatencyRow {
   model: string;

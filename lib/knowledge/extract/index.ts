@@ -7,7 +7,7 @@ import { extractPlainText } from "./plain-text";
 import type { ZipLimits } from "./zip-guard";
 
 /** About 2.5 million tokens; beyond this a file is an archive or a dump rather than a document. */
-export const DEFAULT_MAX_TEXT_CHARS = 10_000_000;
+const DEFAULT_MAX_TEXT_CHARS = 10_000_000;
 
 export interface ExtractOptions {
   /** Largest extracted text accepted, in UTF-16 code units. */

@@ -13,7 +13,7 @@ export interface ZipLimits {
   ratioCheckFromBytes: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = {
+const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
   maxUncompressedBytes: 256 * 1024 * 1024,
   // Apache POI refuses Office files past the same ratio (ZipSecureFile's minimum inflate ratio of 0.01).

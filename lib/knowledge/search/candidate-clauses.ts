@@ -21,7 +21,7 @@ export interface TermBound {
 export type Clause = readonly { term: number; repeated: boolean }[];
 
 /** Beyond this many clauses, evaluating them costs the index more than the chunks they spare. */
-export const MAX_CLAUSES = 12;
+const MAX_CLAUSES = 12;
 
 function canRepeat(t: TermBound): boolean {
   return t.repeatedChunks > 0 && t.repeated > t.once;

@@ -1,7 +1,7 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { embedMany } from "ai";
-import type { AiConfig } from "../../ai/provider-config";
+import type { AiConfig } from "../../config/ai";
 import type { Db } from "../../db/client";
 import { AppError } from "../../errors/app-error";
 import { scopeColumns, type KnowledgeScope } from "../scope";
@@ -33,7 +33,7 @@ export function createAiEmbedder(modelRef: string, config: AiConfig): Embedder {
   };
 }
 
-export function encodeEmbedding(vector: Float32Array): Uint8Array<ArrayBuffer> {
+function encodeEmbedding(vector: Float32Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength) as ArrayBuffer);
 }
 

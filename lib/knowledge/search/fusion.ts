@@ -1,5 +1,5 @@
 /** The usual constant of reciprocal rank fusion: damps the weight of the very first ranks. */
-export const RRF_K = 60;
+const RRF_K = 60;
 
 /**
  * Reciprocal rank fusion: each list adds 1 / (k + rank) to an item's score, so items ranked well

@@ -1,4 +1,5 @@
 import type { RetrievedPassage } from "../../ai/retrieved-passages";
+import { matchedTerms } from "../highlight";
 import { usageEvent, type UsageEventSink } from "../../analytics/usage-events";
 import type { PassageQuery, PassageSource } from "../../chat/passage-source";
 import type { Db } from "../../db/client";
@@ -29,7 +30,7 @@ export interface SearchOptions {
   embedder?: Embedder;
 }
 
-export const DEFAULT_PASSAGE_LIMIT = 6;
+const DEFAULT_PASSAGE_LIMIT = 6;
 
 /** Whether any ready document is in view; one indexed lookup. */
 async function anyReadyDocument(db: Db, scopes: readonly KnowledgeScope[]): Promise<boolean> {
@@ -41,8 +42,8 @@ async function anyReadyDocument(db: Db, scopes: readonly KnowledgeScope[]): Prom
 export async function searchPassages(db: Db, query: PassageQuery, options: SearchOptions = {}): Promise<PassageHit[]> {
   const limit = options.limit ?? DEFAULT_PASSAGE_LIMIT;
   const scopes = await readableScopes(db, query.userId, query.roomId);
-  // Every chat turn asks: without knowledge in view, skip ranking the whole index (20k chunks:
-  // ~80 ms on SQLite) and embedding the question.
+  // Every chat turn asks: without knowledge in view, skip ranking the whole index and embedding the
+  // question (bench/knowledge/README.md has the cost).
   if (!(await anyReadyDocument(db, scopes))) return [];
   const lexical = await lexicalSearch(db, scopes, query.question, options.embedder ? limit * 3 : limit);
   let ids = lexical.map((hit) => hit.chunkId);
@@ -75,13 +76,14 @@ export async function searchPassages(db: Db, query: PassageQuery, options: Searc
 }
 
 /** A hit as the chat cites it: `id` is the passage id the passage page opens. */
-export function toRetrievedPassage(hit: PassageHit, citation: number): RetrievedPassage {
+function toRetrievedPassage(hit: PassageHit, citation: number, question: string): RetrievedPassage {
   const source: RetrievedPassage["source"] = { documentName: hit.documentName };
   if (hit.pageStart !== null) source.page = hit.pageStart;
   if (hit.lineStart !== null) source.lineStart = hit.lineStart;
   if (hit.lineEnd !== null) source.lineEnd = hit.lineEnd;
   if (hit.headingPath.length > 0) source.headingPath = hit.headingPath;
-  return { id: String(hit.chunkId), citation, text: hit.text, source };
+  const terms = matchedTerms(question, hit.text);
+  return { id: String(hit.chunkId), citation, text: hit.text, source, ...(terms.length > 0 && { matchedTerms: terms }) };
 }
 
 export interface KnowledgePassageSourceOptions extends SearchOptions {
@@ -98,7 +100,7 @@ export function createKnowledgePassageSource(db: Db, options: KnowledgePassageSo
       const ms = Math.round(performance.now() - started);
       const event = usageEvent("knowledge.search", { userId: query.userId, roomId: query.roomId }, { results: hits.length, ms });
       await options.usage?.record([event]).catch((err: unknown) => options.log?.warn({ err }, "could not record a search event"));
-      return hits.map((hit, i) => toRetrievedPassage(hit, i + 1));
+      return hits.map((hit, i) => toRetrievedPassage(hit, i + 1, query.question));
     },
   };
 }

@@ -74,6 +74,7 @@ describe.each(testProviders())("knowledge search on %s", (provider) => {
     expect(pdf).toMatchObject({ citation: 1, source: { documentName: "handbook.pdf", page: 2 } });
     const [md] = await source.retrieve({ userId: ada, roomId: null, question: "nightly pg_dump backups" });
     expect(md!.source).toMatchObject({ documentName: "database.md", lineStart: 1, headingPath: ["Database"] });
+    expect(md!.matchedTerms).toEqual(expect.arrayContaining(["nightly", "dump", "backups"]));
     expect(k.events.filter((e) => e.type === "knowledge.search")).toHaveLength(2);
   });
 

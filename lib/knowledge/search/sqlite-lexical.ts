@@ -9,9 +9,8 @@ const BM25_K1 = 1.2;
 
 /**
  * Each pass costs FTS5 a walk over every query term's chunks (bm25 counts them), about what ranking
- * 12k matches costs: so fewer matches are all ranked, and more get one generous pass. On the
- * 50k-chunk benchmark, 3000 returns the full ranking's top 6 for 191 of 200 questions (2000: 186,
- * 4000: 194 at a third more time).
+ * 12k matches costs: so fewer matches are all ranked, and more get one generous pass, sized on
+ * bench/knowledge's corpus (its README has the figures).
  */
 const SQLITE_BUDGETS: PassBudgets = { all: 12_000, first: 3000, second: 3000 };
 

@@ -2,8 +2,9 @@ import { getDb } from "@/app/_server/runtime";
 import { loadChatSetup } from "@/app/_server/chat-setup";
 import { requireUser } from "@/app/_server/session";
 import { ChatWorkspace } from "@/components/chat/chat-workspace";
-import { idSchema, loadMessages, toUIMessages } from "@/lib/chat";
+import { loadMessages, toUIMessages } from "@/lib/chat";
 import { isAppError } from "@/lib/errors/app-error";
+import { idSchema } from "@/lib/forms/input";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 

@@ -1,5 +1,5 @@
 import { requireApiUser, route } from "@/app/_server/route";
-import { getDb, getRateLimiters } from "@/app/_server/runtime";
+import { getDb } from "@/app/_server/runtime";
 import { getKnowledgeSettings, getUploadsDir } from "@/app/_server/knowledge";
 import { AppError } from "@/lib/errors/app-error";
 import { createUploadedDocument } from "@/lib/knowledge/documents";
@@ -7,16 +7,19 @@ import { uploadQuerySchema } from "@/lib/knowledge/document-schemas";
 import { formatBytes } from "@/lib/knowledge/errors";
 import { allowedUploadBytes, requireScopeAccess } from "@/lib/knowledge/scope";
 import { storeUploadStream } from "@/lib/knowledge/storage";
-import { enforceLimit } from "@/lib/rate-limit/enforce";
-import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import { NextResponse } from "next/server";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
+import { routeLimit } from "@/app/_server/limits";
+import { parseQuery } from "@/app/_server/input";
 
 export const dynamic = "force-dynamic";
 
 // Folder drops send many files at once; this bounds one user's uploads, not a single drop.
-let limiter: RateLimiter | undefined;
+const limitUploads = routeLimit(
+  () => ({ name: "uploads-user", limit: 300, windowMs: 60_000 }),
+  (s) => `Too many uploads. Try again in ${s} s.`,
+);
 
 /**
  * One file as the raw request body, typed `application/octet-stream`
@@ -26,12 +29,10 @@ let limiter: RateLimiter | undefined;
  */
 export const POST = route(async (req) => {
   const user = await requireApiUser();
-  limiter ??= getRateLimiters().create({ name: "uploads-user", limit: 300, windowMs: 60_000 });
-  await enforceLimit(limiter, user.id, (s) => `Too many uploads. Try again in ${s} s.`);
-  const query = uploadQuerySchema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-  if (!query.success) throw new AppError("VALIDATION_FAILED", `Invalid upload: ${query.error.issues[0]?.message ?? "malformed"}`);
+  await limitUploads(user.id);
+  const query = parseQuery(req, uploadQuerySchema);
   const db = await getDb();
-  const access = await requireScopeAccess(db, user.id, { roomId: query.data.roomId }, "write");
+  const access = await requireScopeAccess(db, user.id, { roomId: query.roomId }, "write");
   if (!access.canWrite) throw new AppError("FORBIDDEN", "Viewers cannot add documents to this room.");
   const maxBytes = await allowedUploadBytes(db, user.id, getKnowledgeSettings());
   const declared = Number(req.headers.get("content-length") ?? "0");
@@ -43,6 +44,6 @@ export const POST = route(async (req) => {
   }
   if (!req.body) throw new AppError("EMPTY", "This file is empty.");
   const stored = await storeUploadStream(getUploadsDir(), Readable.fromWeb(req.body as NodeWebStream<Uint8Array>), maxBytes);
-  const document = await createUploadedDocument(db, { access, uploaderId: user.id, name: query.data.name, stored });
+  const document = await createUploadedDocument(db, { access, uploaderId: user.id, name: query.name, stored });
   return NextResponse.json({ document }, { status: 201 });
 }, { contentType: "application/octet-stream" });

@@ -1,9 +1,7 @@
 import { readJsonBody } from "@/app/_server/body";
 import { requirePrincipal } from "@/app/_server/principal";
 import { route } from "@/app/_server/route";
-import { getChatLimiter, getDb } from "@/app/_server/runtime";
-import { getAiRuntime } from "@/lib/ai";
-import { getPassageSource } from "@/lib/chat";
+import { getAiRuntime, getChatLimiter, getDb, getPassageSource } from "@/app/_server/runtime";
 import { getConfig } from "@/lib/config";
 import { createChatCompletion } from "@/lib/openai-api/completions";
 import { openAiErrorBody } from "@/lib/openai-api/errors";

@@ -5,15 +5,15 @@ import { startFakeProvider, type FakeProviderServer } from "../ai/testing/fake-p
 import type { PassageSource } from "../chat/passage-source";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
 import { logger } from "../observability/logger";
-import { createChatCompletion } from "../openai-api/completions";
-import { listOpenAiModels } from "../openai-api/models";
-import { changeRole, setDisabled } from "./admin";
-import { authenticateApiToken, createApiToken } from "./api-tokens";
-import { resolvePrincipal, sessionPrincipal, type Principal } from "./principal";
-import type { SessionUser } from "./roles";
-import { API_SCOPES, type ApiScope } from "./scopes";
-import { createTokenEndpoint, listAllTokensEndpoint, listOwnTokensEndpoint, revokeTokenEndpoint } from "./token-endpoints";
-import { toSessionUser } from "./users";
+import { createChatCompletion } from "./completions";
+import { listOpenAiModels } from "./models";
+import { changeRole, setDisabled } from "../auth/admin";
+import { authenticateApiToken, createApiToken } from "../auth/api-tokens";
+import { resolvePrincipal, sessionPrincipal, type Principal } from "../auth/principal";
+import type { SessionUser } from "../auth/roles";
+import { API_SCOPES, type ApiScope } from "../auth/scopes";
+import { createTokenEndpoint, listAllTokensEndpoint, listOwnTokensEndpoint, revokeTokenEndpoint } from "../auth/token-endpoints";
+import { toSessionUser } from "../auth/users";
 
 type Need = ApiScope | "session";
 

@@ -2,8 +2,8 @@ import { hkdfSync } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { requireRoomAccess } from "../collab/membership";
-import { roomRoleSchema, type RoomRole } from "../collab/room-roles";
+import { requireRoomAccess } from "./membership";
+import { roomRoleSchema, type RoomRole } from "./room-roles";
 
 /**
  * Short-lived tokens that let a browser open a room's WebSocket on the collab sidecar. HS256,

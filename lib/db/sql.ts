@@ -1,9 +1,9 @@
-import { dbProvider, type Db } from "../db/client";
-import type { DbProvider } from "../db/target";
+import { dbProvider, type Db } from "./client";
+import type { DbProvider } from "./target";
 
 /**
  * The few SQL spellings that differ between SQLite and PostgreSQL, and a tiny parameter builder, so
- * each analytics query is written once. Timestamps: Prisma stores DateTime on SQLite as ISO text
+ * each raw query (analytics, room documents) is written once. Timestamps: Prisma stores DateTime on SQLite as ISO text
  * (`2026-01-01T10:30:00.000+00:00`), which compares correctly as text; on PostgreSQL as
  * `timestamp(3)` in UTC.
  */
@@ -70,7 +70,7 @@ const postgresql: Dialect = {
   events: (w) => `(SELECT e.*, p."j" FROM "UsageEvent" e CROSS JOIN LATERAL (SELECT e."data"::jsonb AS "j" OFFSET 0) p WHERE ${w})`,
 };
 
-export function sqliteTimestamp(value: Date): string {
+function sqliteTimestamp(value: Date): string {
   return value.toISOString().replace("Z", "+00:00");
 }
 
