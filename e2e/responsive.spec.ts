@@ -1,24 +1,54 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { projectDb } from "./analytics-db";
+import { scanAccessibility } from "./axe";
 import { createFile, createRoom, editorLines, register, snap, typeAtEnd, uniqueAccount } from "./helpers";
 
-// Every page at phone (390×844), tablet (768×1024) and laptop (1366×768) size: nothing scrolls
-// sideways, the menu collapses, the room switches panes, chat works, dashboard panels stack.
+// Every page at phone (390×844), tablet (768×1024) and laptop (1366×768) size, light and dark:
+// nothing scrolls sideways (axe-clean at phone size), the menu collapses, the room switches panes,
+// chat works, dashboard panels stack.
 test.describe.configure({ mode: "serial" });
 
 const person = uniqueAccount("Pia");
 const LONG_LINE = `const endpoints = [${Array.from({ length: 24 }, (_, i) => `"/api/v1/service-${i}"`).join(", ")}];`;
+let context: BrowserContext;
 let page: Page;
 const urls: Record<string, string> = {};
 
 /** Whether the page is wider than the window (it would scroll sideways). */
 const overflows = (p: Page) => p.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
 
+/** The elements that stick out past the window's right edge unclipped, outermost first (empty when the page fits). */
+const sticksOut = (p: Page) =>
+  p.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+    const clipped = (el: Element) => {
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== "visible") return true;
+      }
+      return false;
+    };
+    const wide = [...document.body.querySelectorAll("*")].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(el));
+    const outermost = wide
+      .filter((el) => !wide.includes(el.parentElement!))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} (${Math.round(el.getBoundingClientRect().right)} px)`);
+    return outermost.length > 0 ? outermost : [`the page (${document.documentElement.scrollWidth} px)`];
+  });
+
+/**
+ * Opens a page and checks it in the light and the dark theme: nothing scrolls sideways and, at phone
+ * width, axe finds no serious or critical violation. Screenshots: light at every size, dark at 390.
+ */
 async function visit(p: Page, url: string, ready: () => Promise<void>, name: string) {
   await p.goto(url);
   await ready();
-  expect(await overflows(p), `${name} scrolls sideways`).toBe(false);
-  await snap(p, `responsive-${p.viewportSize()!.width}-${name}`);
+  const width = p.viewportSize()!.width;
+  for (const colorScheme of ["dark", "light"] as const) {
+    await p.emulateMedia({ colorScheme });
+    expect(await sticksOut(p), `${name} scrolls sideways at ${width} px in ${colorScheme}`).toEqual([]);
+    if (width === 390) await scanAccessibility(p, `${name} at 390 px in ${colorScheme}`);
+    if (colorScheme === "light" || width === 390) await snap(p, `responsive-${width}-${colorScheme}-${name}`);
+  }
 }
 
 const heading = (name: string | RegExp) => () => expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
@@ -60,7 +90,9 @@ async function tableScrollsInside(selector: string) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  // axe needs a page of a context made with browser.newContext().
+  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  page = await context.newPage();
   await register(page, person);
   const db = await projectDb();
   await db.user.update({ where: { email: person.email }, data: { role: "admin" } });
@@ -94,7 +126,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  await page.close();
+  await context.close();
 });
 
 test("at 390×844 the menu collapses, the room uses tabs and every page fits", async ({ browser }) => {

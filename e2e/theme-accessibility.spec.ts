@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { projectDb } from "./analytics-db";
+import { scanAccessibility, type PageAxeResult } from "./axe";
 import { createFile, createRoom, editorLines, register, signIn, snap, uniqueAccount, type Account } from "./helpers";
 
 // Dark mode (the per-user choice, "system" following the browser live, Monaco and the charts
@@ -80,21 +80,6 @@ test("theme: choose dark, kept per user and server-rendered; Monaco and charts f
   await page.close();
 });
 
-interface PageResult {
-  page: string;
-  violations: { id: string; impact: string | null | undefined; nodes: number }[];
-}
-
-/** Scans the page with axe (WCAG 2.x A/AA rules and best practices); failures are collected, not thrown. */
-async function scan(page: Page, name: string, results: PageResult[]) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  results.push({ page: name, violations: violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })) });
-  const blocking = violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  expect.soft(blocking, `serious or critical axe violations on ${name}`).toEqual([]);
-}
-
 /** One person with something on every page: a chat with a cited answer, a document, a taught correction, a room. */
 async function seed(browser: Browser): Promise<{ account: Account; conversation: string; document: string; passage: string; room: string }> {
   const account = uniqueAccount("Axel");
@@ -106,8 +91,9 @@ async function seed(browser: Browser): Promise<{ account: Account; conversation:
 
   await page.goto("/knowledge");
   await page.getByTestId("knowledge-file-input").setInputFiles({ name: "runbook.md", mimeType: "text/markdown", buffer: Buffer.from(RUNBOOK) });
-  await expect(page.locator('[data-testid="upload-item"][data-name="runbook.md"]')).toHaveAttribute("data-status", "ready", { timeout: 30_000 });
-  await page.getByTestId("document-table").getByRole("link", { name: "runbook.md" }).click();
+  const table = page.getByTestId("document-table");
+  await expect(table.getByRole("row", { name: /runbook\.md/ }).getByText("Ready")).toBeVisible({ timeout: 30_000 });
+  await table.getByRole("link", { name: "runbook.md" }).click();
   await expect(page.getByTestId("chunk-list")).toBeVisible();
   const document = new URL(page.url()).pathname;
   await page.getByTestId("chunk-list").getByRole("link", { name: "#1" }).click();
@@ -140,7 +126,7 @@ test("accessibility: every page, light and dark, has no serious or critical axe 
   const seeded = await seed(browser);
   const context = await browser.newContext();
   const page = await context.newPage();
-  const results: Record<(typeof THEMES)[number], PageResult[]> = { light: [], dark: [] };
+  const results: Record<(typeof THEMES)[number], PageAxeResult[]> = { light: [], dark: [] };
   // Screenshots of the pages whose looks depend most on the theme, to be looked at.
   const snapped = new Set(["register", "chat", "document", "room", "dashboard"]);
   // Each page is loaded once and scanned under the system's light and then dark setting.
@@ -150,7 +136,7 @@ test("accessibility: every page, light and dark, has no serious or critical axe 
     for (const colorScheme of THEMES) {
       await page.emulateMedia({ colorScheme });
       await expect.poll(() => bodyBackground(page)).toBe(colorScheme === "dark" ? DARK_BG : LIGHT_BG);
-      await scan(page, name, results[colorScheme]);
+      results[colorScheme].push(await scanAccessibility(page, name));
       if (snapped.has(name)) await snap(page, `axe-${colorScheme}-${name}`);
     }
   };

@@ -1,4 +1,5 @@
 import type { AuditRecord } from "@/lib/audit/audit-log";
+import { TableScroll } from "../ui/table-scroll";
 
 const formatter = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "medium" });
 
@@ -24,7 +25,7 @@ function describe(record: AuditRecord): string {
 export function AuditList({ records }: { records: AuditRecord[] }) {
   if (records.length === 0) return <p className="muted">No admin actions yet.</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Audit log">
       <table aria-label="Audit log">
         <thead>
           <tr>
@@ -43,6 +44,6 @@ export function AuditList({ records }: { records: AuditRecord[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

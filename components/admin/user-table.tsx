@@ -3,6 +3,7 @@
 import type { ActionResult } from "@/lib/forms/action-result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { TableScroll } from "../ui/table-scroll";
 
 export interface UserRow {
   id: string;
@@ -45,7 +46,7 @@ export function UserTable({ users, currentUserId, update }: Props) {
           {error}
         </div>
       )}
-      <div className="table-wrap">
+      <TableScroll label="Users">
         <table aria-label="Users">
           <thead>
             <tr>
@@ -104,7 +105,7 @@ export function UserTable({ users, currentUserId, update }: Props) {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

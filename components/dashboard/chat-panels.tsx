@@ -109,6 +109,7 @@ export function LatencyPanel({ params }: { params: DashboardParams }) {
     >
       <div className="dash-chart"><Bar key={theme} data={data} options={options} role="img" aria-label="Latency percentiles by model, in milliseconds; the table below lists them" /></div>
       <DataTable
+        label="Latency and errors by model"
         rows={rows}
         rowKey={(r) => r.model}
         columns={[
@@ -187,7 +188,7 @@ export function FeedbackPanel({ params }: { params: DashboardParams }) {
       {(comments.data?.rows ?? []).length === 0 ? (
         <p className="dash-empty small">No written comments in this range.</p>
       ) : (
-        <ul className="dash-comments">
+        <ul className="dash-comments" aria-label="Latest comments" tabIndex={0}>
           {comments.data!.rows.map((c) => (
             <li key={`${c.createdAt}-${c.userName}-${c.comment.slice(0, 20)}`}>
               <span className={`dash-rating ${c.rating > 0 ? "up" : "down"}`}>{c.rating > 0 ? "▲ up" : "▼ down"}</span>

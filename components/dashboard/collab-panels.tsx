@@ -65,7 +65,7 @@ export function CollabTables({ params }: { params: DashboardParams }) {
     <div className="dash-grid-2">
       <Panel title="Collaboration per room" csv={csvHref("collab-rooms", params)} loading={rooms.isPending} error={rooms.error}
         empty={(rooms.data?.rows ?? []).length === 0 && NO_COLLAB} testId="panel-collab-rooms">
-        <DataTable rows={rooms.data?.rows ?? []} rowKey={(r) => r.roomId} columns={[
+        <DataTable label="Collaboration per room" rows={rooms.data?.rows ?? []} rowKey={(r) => r.roomId} columns={[
           { header: "Room", cell: (r) => r.roomName },
           { header: "Editors", numeric: true, cell: (r) => num(r.editors) },
           { header: "Sessions", numeric: true, cell: (r) => num(r.sessions) },
@@ -76,7 +76,7 @@ export function CollabTables({ params }: { params: DashboardParams }) {
       </Panel>
       <Panel title="Collaboration per user" csv={csvHref("collab-users", params)} loading={users.isPending} error={users.error}
         empty={(users.data?.rows ?? []).length === 0 && NO_COLLAB} testId="panel-collab-users">
-        <DataTable rows={users.data?.rows ?? []} rowKey={(r) => r.userId} columns={[
+        <DataTable label="Collaboration per user" rows={users.data?.rows ?? []} rowKey={(r) => r.userId} columns={[
           { header: "User", cell: (r) => r.userName },
           { header: "Rooms", numeric: true, cell: (r) => num(r.rooms) },
           { header: "Sessions", numeric: true, cell: (r) => num(r.sessions) },

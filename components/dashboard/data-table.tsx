@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { TableScroll } from "../ui/table-scroll";
 
 export interface Column<T> {
   header: string;
@@ -8,10 +9,10 @@ export interface Column<T> {
   numeric?: boolean;
 }
 
-export function DataTable<T>({ columns, rows, rowKey }: { columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string }) {
+export function DataTable<T>({ label, columns, rows, rowKey }: { label: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string }) {
   return (
-    <div className="dash-table-wrap">
-      <table className="dash-table">
+    <TableScroll label={label} className="dash-table-wrap">
+      <table className="dash-table" aria-label={label}>
         <thead>
           <tr>
             {columns.map((c) => (
@@ -33,6 +34,6 @@ export function DataTable<T>({ columns, rows, rowKey }: { columns: Column<T>[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -57,7 +57,7 @@ export function KnowledgePanel({ params }: { params: DashboardParams }) {
       {(failures.data?.rows ?? []).length === 0 ? (
         <p className="dash-empty small">No ingestion failures in this range.</p>
       ) : (
-        <DataTable rows={failures.data!.rows} rowKey={(r) => r.reason} columns={[
+        <DataTable label="Ingestion failures by reason" rows={failures.data!.rows} rowKey={(r) => r.reason} columns={[
           { header: "Reason", cell: (r) => <code>{r.reason}</code> },
           { header: "Failures", numeric: true, cell: (r) => formatNumber(r.count) },
         ]} />

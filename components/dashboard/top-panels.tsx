@@ -18,7 +18,7 @@ export function TopTables({ params }: { params: DashboardParams }) {
     <div className="dash-grid-2">
       <Panel title="Top users" subtitle="by number of recorded actions" csv={csvHref("top-users", params)} loading={users.isPending}
         error={users.error} empty={(users.data?.rows ?? []).length === 0 && NO_ACTIVITY} testId="panel-top-users">
-        <DataTable rows={users.data?.rows ?? []} rowKey={(r) => r.userId} columns={[
+        <DataTable label="Top users" rows={users.data?.rows ?? []} rowKey={(r) => r.userId} columns={[
           { header: "User", cell: (r) => r.userName },
           { header: "Actions", numeric: true, cell: (r) => n(r.events) },
           { header: "Chat turns", numeric: true, cell: (r) => n(r.turns) },
@@ -29,7 +29,7 @@ export function TopTables({ params }: { params: DashboardParams }) {
       </Panel>
       <Panel title="Top rooms" subtitle="by number of recorded actions" csv={csvHref("top-rooms", params)} loading={rooms.isPending}
         error={rooms.error} empty={(rooms.data?.rows ?? []).length === 0 && "No room activity in this range yet."} testId="panel-top-rooms">
-        <DataTable rows={rooms.data?.rows ?? []} rowKey={(r) => r.roomId} columns={[
+        <DataTable label="Top rooms" rows={rooms.data?.rows ?? []} rowKey={(r) => r.roomId} columns={[
           { header: "Room", cell: (r) => r.roomName },
           { header: "Users", numeric: true, cell: (r) => n(r.users) },
           { header: "Actions", numeric: true, cell: (r) => n(r.events) },

@@ -6,7 +6,7 @@ import { PassageLocation } from "./passage-location";
 export function ChunkList({ chunks }: { chunks: ChunkView[] }) {
   if (chunks.length === 0) return <p className="muted">No chunks.</p>;
   return (
-    <ol className="kn-chunks" data-testid="chunk-list">
+    <ol className="kn-chunks" data-testid="chunk-list" aria-label="Chunks" tabIndex={0}>
       {chunks.map((chunk) => (
         <li key={chunk.id} className="kn-chunk">
           <div className="kn-chunk-meta">

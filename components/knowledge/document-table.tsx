@@ -2,6 +2,7 @@ import type { DocumentSummary } from "@/lib/knowledge/documents";
 import Link from "next/link";
 import { DeleteButton, ReviewButtons } from "./document-actions";
 import { badgeClass, formatSize, reasonLabel, statusLabel } from "./status-labels";
+import { TableScroll } from "../ui/table-scroll";
 
 function StatusCell({ doc }: { doc: DocumentSummary }) {
   return (
@@ -23,7 +24,7 @@ function StatusCell({ doc }: { doc: DocumentSummary }) {
 export function DocumentTable({ documents, canWrite, canReview, empty }: { documents: DocumentSummary[]; canWrite: boolean; canReview: boolean; empty: string }) {
   if (documents.length === 0) return <p className="muted kn-empty">{empty}</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label="Documents">
       <table className="kn-table" data-testid="document-table">
         <thead>
           <tr>
@@ -64,6 +65,6 @@ export function DocumentTable({ documents, canWrite, canReview, empty }: { docum
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -19,7 +19,7 @@ export function RejectedUploads({ rejected, onDismiss }: { rejected: RejectedUpl
   return (
     <div className="kn-rejected" data-testid="rejected-uploads">
       <h3>Not added ({rejected.length})</h3>
-      <ul className="kn-upload-list" aria-label="Files not added">
+      <ul className="kn-upload-list" aria-label="Files not added" tabIndex={0}>
         {rejected.map((r) => (
           <li key={r.key} className="kn-upload" data-testid="rejected-item" data-name={r.name}>
             <div className="kn-upload-head">

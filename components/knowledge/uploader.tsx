@@ -105,7 +105,7 @@ export function Uploader({ roomId, maxFileBytes, documents }: { roomId: string |
         </div>
       </div>
       {inFlight.length > 0 && (
-        <ul className="kn-upload-list" aria-label="Uploads">
+        <ul className="kn-upload-list" aria-label="Uploads" tabIndex={0}>
           {inFlight.map(({ item, doc }) => (
             <UploadRow key={item.key} item={item} doc={doc} />
           ))}

@@ -4,6 +4,7 @@ import type { ActionResult } from "@/lib/forms/action-result";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import "./rooms.css";
+import { TableScroll } from "../ui/table-scroll";
 
 type Role = "owner" | "editor" | "viewer";
 type Action<I> = (input: I) => Promise<ActionResult>;
@@ -74,7 +75,7 @@ export function MembersPanel({ currentUserId, room, members, actions }: Props) {
       )}
       <section className="card">
         <h2>Members ({members.length})</h2>
-        <div className="table-wrap">
+        <TableScroll label="Members">
           <table aria-label="Members">
             <thead>
               <tr>
@@ -127,7 +128,7 @@ export function MembersPanel({ currentUserId, room, members, actions }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       {owner && (
         <section className="card">

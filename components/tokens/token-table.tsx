@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { apiRequest } from "./api-request";
 import "./tokens.css";
+import { TableScroll } from "../ui/table-scroll";
 
 export interface TokenRow {
   id: string;
@@ -47,7 +48,7 @@ export function TokenTable({ tokens, showOwner = false }: { tokens: TokenRow[]; 
           {error}
         </div>
       )}
-      <div className="table-wrap token-table">
+      <TableScroll label="API tokens" className="table-wrap token-table">
         <table aria-label="API tokens">
           <thead>
             <tr>
@@ -101,7 +102,7 @@ export function TokenTable({ tokens, showOwner = false }: { tokens: TokenRow[]; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -76,7 +76,8 @@ function CodeBlock({ children, actions }: { children: ReactNode; actions: readon
           <CopyButton code={code} />
         </span>
       </div>
-      <pre>{children}</pre>
+      {/* Focusable so a keyboard can scroll a long line (scrollable regions must be reachable). */}
+      <pre tabIndex={0}>{children}</pre>
     </div>
   );
 }

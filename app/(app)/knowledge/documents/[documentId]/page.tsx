@@ -88,7 +88,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ docum
       <div className="kn-columns">
         <section className="card kn-text-card">
           <h2>Extracted text</h2>
-          {doc.text === null ? <p className="muted">No text extracted yet.</p> : <pre className="kn-text" data-testid="extracted-text">{doc.text}</pre>}
+          {doc.text === null ? <p className="muted">No text extracted yet.</p> : <pre className="kn-text" data-testid="extracted-text" aria-label="Extracted text" tabIndex={0}>{doc.text}</pre>}
           {doc.textTruncated && <p className="muted">The text is cut here; the chunks hold all of it.</p>}
         </section>
         <section className="card kn-chunks-card">
