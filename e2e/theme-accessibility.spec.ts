@@ -59,9 +59,13 @@ test("theme: choose dark, kept per user and server-rendered; Monaco and charts f
   await page.getByLabel("Message", { exact: true }).fill("Hello in the dark");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByTestId("assistant-message").last()).toBeVisible({ timeout: 30_000 });
+  // The turn's usage event is written in the background: reload until the dashboard has it.
   await page.goto("/dashboard");
   const chart = page.locator(".dash-chart canvas").first();
-  await expect(chart).toBeVisible({ timeout: 20_000 });
+  await expect(async () => {
+    await page.reload();
+    await expect(chart).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000, intervals: [2_000, 5_000] });
   const before = await chart.elementHandle();
   await page.getByLabel("Theme").selectOption("light");
   await expect.poll(() => before!.evaluate((canvas) => canvas.isConnected)).toBe(false);
