@@ -9,7 +9,8 @@ import { AppError } from "../lib/errors/app-error";
 import { enforceLimit } from "../lib/rate-limit/enforce";
 import type { RateLimiter } from "../lib/rate-limit/limiter";
 import type { EventsConnection } from "./events-connection";
-import { ServerEdit, type Room } from "./room";
+import type { Room } from "./room";
+import { ServerEdit } from "./update-origins";
 
 /**
  * What the sidecar does with each client event. Permissions are checked against the database by

@@ -15,17 +15,9 @@ import type { FanoutMessage } from "./fanout-codec";
 import { sidecarMetrics } from "./metrics";
 import { RoomPresence } from "./room-presence";
 import type { GroupAppender } from "./group-appender";
+import { LOAD_ORIGIN, REMOTE_ORIGIN, userOf } from "./update-origins";
 import { UpdateWriter, type UpdateWriterOptions } from "./update-writer";
 import type { UsageTracker } from "./usage-tracker";
-
-/** Transaction origin of changes relayed from another sidecar: applied, sent on and persisted, never published again. */
-const REMOTE_ORIGIN = Symbol("remote");
-const LOAD_ORIGIN = Symbol("load");
-
-/** Transaction origin of changes the sidecar makes itself on a user's behalf (restoring a version). */
-export class ServerEdit {
-  constructor(readonly userId: string | null) {}
-}
 
 export interface RoomDeps {
   db: Db;
@@ -40,11 +32,6 @@ export interface RoomDeps {
 }
 
 const PRESENCE_DEBOUNCE_MS = 100;
-
-function userOf(origin: unknown): string | null {
-  if (origin instanceof DocConnection) return origin.identity?.userId ?? null;
-  return origin instanceof ServerEdit ? origin.userId : null;
-}
 
 /**
  * One room held in memory: its Y.Doc and awareness, its sockets, its update writer. Every change
