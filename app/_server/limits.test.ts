@@ -25,4 +25,15 @@ describe("routeLimit", () => {
     expect(rule).toHaveBeenCalledTimes(1);
     await factory.close();
   });
+
+  it("counts one rule once, however many routes use it (as Redis does)", async () => {
+    const factory = memoryLimiters();
+    const rule = () => ({ name: "shared-rule", limit: 2, windowMs: 60_000 });
+    const chatPage = routeLimit(rule, (s) => `Wait ${s} s.`, () => factory);
+    const api = routeLimit(rule, (s) => `Wait ${s} s.`, () => factory);
+    await chatPage("alice");
+    await api("alice");
+    await expect(chatPage("alice")).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await factory.close();
+  });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { getConfig } from "@/lib/config";
 import { enforceLimit } from "@/lib/rate-limit/enforce";
 import type { RateLimiterFactory } from "@/lib/rate-limit/factory";
 import type { RateLimiter, RateLimitRule } from "@/lib/rate-limit/limiter";
@@ -20,3 +21,15 @@ export function routeLimit(
     await enforceLimit(limiter, key, message);
   };
 }
+
+/** Chat turns per user per minute, one count for the chat page and /v1 alike (CHAT_RATE_LIMIT_PER_MINUTE). */
+export const limitChatTurns = routeLimit(
+  () => ({ name: "chat-user", limit: getConfig().env.CHAT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+  (s) => `Too many messages. You can send again in ${s} s.`,
+);
+
+/** Requests per user per minute made with API tokens (API_RATE_LIMIT_PER_MINUTE). */
+export const limitTokenRequests = routeLimit(
+  () => ({ name: "api-token-user", limit: getConfig().env.API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+  (s) => `Too many API requests. Try again in ${s} s.`,
+);

@@ -1,7 +1,7 @@
 import "server-only";
 import { resolvePrincipal, type Principal } from "@/lib/auth/principal";
-import { enforceLimit } from "@/lib/rate-limit/enforce";
-import { getApiTokenLimiter, getDb } from "./runtime";
+import { limitTokenRequests } from "./limits";
+import { getDb } from "./runtime";
 import { getCurrentUser } from "./session";
 
 /**
@@ -11,7 +11,7 @@ import { getCurrentUser } from "./session";
 export async function requirePrincipal(req: Request): Promise<Principal> {
   const principal = await resolvePrincipal(req.headers, { db: await getDb(), sessionUser: getCurrentUser });
   if (principal.via === "token") {
-    await enforceLimit(getApiTokenLimiter(), principal.user.id, (s) => `Too many API requests. Try again in ${s} s.`);
+    await limitTokenRequests(principal.user.id);
   }
   return principal;
 }

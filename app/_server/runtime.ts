@@ -12,7 +12,6 @@ import { createKnowledgePassageSource } from "@/lib/knowledge/search/passages";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/net/client-address";
 import { logger } from "@/lib/observability/logger";
 import { createRateLimiterFactory, type RateLimiterFactory } from "@/lib/rate-limit/factory";
-import type { RateLimiter } from "@/lib/rate-limit/limiter";
 import type { NextAuthOptions } from "next-auth";
 
 /**
@@ -27,8 +26,6 @@ interface Runtime {
   passages?: PassageSource;
   authOptions?: NextAuthOptions;
   rateLimiters?: RateLimiterFactory;
-  chatLimiter?: RateLimiter;
-  apiTokenLimiter?: RateLimiter;
   trustedProxies?: TrustedProxies;
 }
 const runtime = ((globalThis as { __eliteRuntime?: Runtime }).__eliteRuntime ??= {});
@@ -74,18 +71,6 @@ export function getRateLimiters(): RateLimiterFactory {
   return runtime.rateLimiters;
 }
 
-/** Chat turns per user per minute, one count for the chat page and /v1 alike (CHAT_RATE_LIMIT_PER_MINUTE). */
-export function getChatLimiter(): RateLimiter {
-  runtime.chatLimiter ??= getRateLimiters().create({ name: "chat-user", limit: getConfig().env.CHAT_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  return runtime.chatLimiter;
-}
-
-/** Requests per user per minute made with API tokens (API_RATE_LIMIT_PER_MINUTE). */
-export function getApiTokenLimiter(): RateLimiter {
-  runtime.apiTokenLimiter ??= getRateLimiters().create({ name: "api-token-user", limit: getConfig().env.API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
-  return runtime.apiTokenLimiter;
-}
-
 /** TRUSTED_PROXIES, for clientAddress(). */
 export function getTrustedProxies(): TrustedProxies {
   runtime.trustedProxies ??= parseTrustedProxies(getConfig().env.TRUSTED_PROXIES);
@@ -113,8 +98,6 @@ export async function closeRuntime(): Promise<void> {
   runtime.db = undefined;
   const rateLimiters = runtime.rateLimiters;
   runtime.rateLimiters = undefined;
-  runtime.chatLimiter = undefined;
-  runtime.apiTokenLimiter = undefined;
   await rateLimiters?.close();
   if (db) await (await db).$disconnect();
 }

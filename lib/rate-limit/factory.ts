@@ -17,7 +17,15 @@ export interface RateLimiterFactory {
  */
 export function createRateLimiterFactory(options: { redisUrl?: string; prefix?: string; log: Logger }): RateLimiterFactory {
   if (!options.redisUrl) {
-    return { backend: "memory", create: (rule) => createMemoryRateLimiter(rule), close: async () => undefined };
+    // One count per rule, as in Redis (whose keys are per rule name): every route using a rule shares it.
+    const limiters = new Map<string, RateLimiter>();
+    const create = (rule: RateLimitRule) => {
+      const key = `${rule.name}:${rule.limit}:${rule.windowMs}`;
+      const limiter = limiters.get(key) ?? createMemoryRateLimiter(rule);
+      limiters.set(key, limiter);
+      return limiter;
+    };
+    return { backend: "memory", create, close: async () => undefined };
   }
   // A refused command fails fast instead of queueing while Redis is away: a limit check must not hang a request.
   const redis = withSlidingWindow(new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectionName: "rate-limits" }));

@@ -1,9 +1,9 @@
 import { readJsonBody } from "@/app/_server/body";
 import { requireApiUser, route } from "@/app/_server/route";
-import { getAiRuntime, getChatLimiter, getDb, getPassageSource } from "@/app/_server/runtime";
+import { limitChatTurns } from "@/app/_server/limits";
+import { getAiRuntime, getDb, getPassageSource } from "@/app/_server/runtime";
 import { chatRequestSchema, startChatTurn } from "@/lib/chat";
 import { getConfig } from "@/lib/config";
-import { enforceLimit } from "@/lib/rate-limit/enforce";
 import { createUIMessageStreamResponse } from "ai";
 import { parseInput } from "@/lib/forms/input";
 
@@ -14,7 +14,7 @@ export const POST = route(async (req, { log }) => {
   const user = await requireApiUser();
   const body = await readJsonBody(req, getConfig().env.CHAT_MAX_BODY_KB * 1024);
   const request = parseInput(chatRequestSchema, body);
-  await enforceLimit(getChatLimiter(), user.id, (s) => `Too many messages. You can send again in ${s} s.`);
+  await limitChatTurns(user.id);
   const stream = await startChatTurn(
     { db: await getDb(), ai: getAiRuntime(), passages: getPassageSource(), log },
     { ...request, userId: user.id, signal: req.signal },
