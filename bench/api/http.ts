@@ -1,0 +1,116 @@
+// bench/api over the real product: `node scripts/start.mjs` (production build, Next.js routing,
+// proxy, token lookup, limits) on a fresh SQLite data folder, driven over HTTP with an API token.
+// 1. Streamed /v1/chat/completions against the same fake provider called directly, alternating.
+// 2. REST reads (GET /api/v1/…) against a bare node:http server answering a JSON body of the same
+//    size: the floor any JSON API over HTTP pays.
+// Run: LOG_LEVEL=silent node --import tsx bench/api/http.ts [--runs 200] [--tokens 50] [--reads 300] [--port 3900]
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parseArgs } from "node:util";
+import { startFakeProvider } from "../../lib/ai/testing/fake-providers";
+import { fmt, pct, timeSse, type Timing } from "../sse-timing";
+import { startProductServer, type ProductServer } from "./product-server";
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "200" },
+    tokens: { type: "string", default: "50" },
+    reads: { type: "string", default: "300" },
+    port: { type: "string", default: "3900" },
+  },
+});
+const RUNS = Number(values.runs);
+const TOKENS = Number(values.tokens);
+const READS = Number(values.reads);
+
+const READ_PATHS = ["/v1/models", "/api/v1/tokens", "/api/v1/rooms", "/api/v1/conversations", "/api/v1/knowledge/search?q=bench"];
+
+async function benchCompletions(product: ProductServer, fakeBaseUrl: string): Promise<void> {
+  const ask = async (baseURL: string, model: string, headers: Record<string, string>): Promise<Timing> => {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const response = await fetch(`${baseURL}/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ model, stream: true, messages: [{ role: "user", content: "Count for me" }] }),
+    });
+    if (!response.ok) throw new Error(`${baseURL}: HTTP ${response.status} ${await response.text()}`);
+    return timeSse(response, started, cpu, (d) => d.includes('"content":"tok'));
+  };
+  const direct = () => ask(fakeBaseUrl, "bench", {});
+  const through = () => ask(`${product.baseUrl}/v1`, "openai-compatible:bench", { authorization: `Bearer ${product.token}` });
+  for (let i = 0; i < 30; i++) await Promise.all([direct(), through()]);
+  const directRuns: Timing[] = [];
+  const ourRuns: Timing[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    directRuns.push(await direct());
+    ourRuns.push(await through());
+  }
+  const row = (name: string, runs: Timing[]) =>
+    `  ${name.padEnd(22)} ttft p50 ${fmt(pct(runs.map((r) => r.ttftMs), 50))} p95 ${fmt(pct(runs.map((r) => r.ttftMs), 95))} ms | total p50 ${fmt(pct(runs.map((r) => r.totalMs), 50))} ms`;
+  const overhead = ourRuns.map((r, i) => r.ttftMs - directRuns[i]!.ttftMs);
+  const incomplete = ourRuns.filter((r) => r.chunks !== TOKENS).length;
+  console.log(`streamed completions: ${RUNS} sequential, ${TOKENS} tokens 1 ms apart (${incomplete} incomplete)`);
+  console.log(row("provider directly", directRuns));
+  console.log(row("/v1/chat/completions", ourRuns));
+  console.log(`  ttft added by us p50 ${fmt(pct(overhead, 50))} ms, p95 ${fmt(pct(overhead, 95))} ms`);
+}
+
+async function timeGet(url: string, headers: Record<string, string>): Promise<{ ms: number; bytes: number; status: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { headers });
+  const body = await response.arrayBuffer();
+  return { ms: performance.now() - started, bytes: body.byteLength, status: response.status };
+}
+
+async function benchReads(product: ProductServer): Promise<void> {
+  let anchorBody = "{}";
+  const anchor = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(anchorBody);
+  });
+  await new Promise<void>((resolve) => anchor.listen(0, "127.0.0.1", resolve));
+  const anchorUrl = `http://127.0.0.1:${(anchor.address() as AddressInfo).port}/`;
+  const auth = { authorization: `Bearer ${product.token}` };
+  console.log(`REST reads: ${READS} sequential GETs each, alternating with a bare node:http server sending as many bytes`);
+  for (const path of READ_PATHS) {
+    const first = await timeGet(product.baseUrl + path, auth);
+    if (first.status !== 200) {
+      console.log(`  ${path.padEnd(38)} skipped: HTTP ${first.status}`);
+      continue;
+    }
+    anchorBody = JSON.stringify({ pad: "x".repeat(Math.max(0, first.bytes - 10)) });
+    for (let i = 0; i < 20; i++) await Promise.all([timeGet(product.baseUrl + path, auth), timeGet(anchorUrl, {})]);
+    const ours: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < READS; i++) {
+      ours.push((await timeGet(product.baseUrl + path, auth)).ms);
+      floor.push((await timeGet(anchorUrl, {})).ms);
+    }
+    const added = ours.map((ms, i) => ms - floor[i]!);
+    console.log(
+      `  ${path.padEnd(38)} ours p50 ${fmt(pct(ours, 50))} p95 ${fmt(pct(ours, 95))} ms | bare p50 ${fmt(pct(floor, 50))} p95 ${fmt(pct(floor, 95))} ms | added p50 ${fmt(pct(added, 50))} p95 ${fmt(pct(added, 95))} ms (${first.bytes} B)`,
+    );
+  }
+  anchor.close();
+}
+
+async function main() {
+  const fake = await startFakeProvider("openai");
+  fake.fallbackReply = { kind: "stream", chunks: Array.from({ length: TOKENS }, (_, i) => `tok${i} `), usage: { input: 20, output: TOKENS }, chunkDelayMs: 1 };
+  const product = await startProductServer(Number(values.port), {
+    OPENAI_COMPATIBLE_BASE_URL: fake.baseURL,
+    OPENAI_COMPATIBLE_MODELS: "bench",
+    AI_FIRST_TOKEN_TIMEOUT_MS: "30000",
+    AI_STREAM_IDLE_TIMEOUT_MS: "30000",
+  });
+  try {
+    await benchCompletions(product, fake.baseURL);
+    await benchReads(product);
+  } finally {
+    await product.stop();
+    await fake.close();
+  }
+}
+
+await main();
