@@ -52,10 +52,10 @@ export const messageSchema = z
 
 export const conversationSchema = conversationSummarySchema.extend({ messages: z.array(messageSchema) }).meta({ id: "Conversation" });
 
-export const usageSchema = z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }).meta({ id: "TokenUsage" });
+export const tokenUsageSchema = z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }).meta({ id: "TokenUsage" });
 
 export const answerSchema = z
-  .object({ message: messageSchema.extend({ role: z.literal("assistant") }), model: z.string(), usage: usageSchema })
+  .object({ message: messageSchema.extend({ role: z.literal("assistant") }), model: z.string(), usage: tokenUsageSchema })
   .meta({ id: "Answer" });
 
 /** The events of a streamed answer, each sent as `data: <json>` and a blank line. */
@@ -63,7 +63,7 @@ export const messageStreamEventSchema = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("text"), text: z.string() }),
     z.object({ type: z.literal("citations"), citations: z.array(apiCitationSchema) }),
-    z.object({ type: z.literal("done"), messageId: z.string(), model: z.string(), usage: usageSchema }),
+    z.object({ type: z.literal("done"), messageId: z.string(), model: z.string(), usage: tokenUsageSchema }),
     z.object({ type: z.literal("error"), error: z.object({ code: z.string(), message: z.string() }) }),
   ])
   .meta({ id: "MessageStreamEvent" });
