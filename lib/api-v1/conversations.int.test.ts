@@ -33,6 +33,7 @@ describe.each(testProviders())("REST v1 conversations on %s", (provider) => {
   const deps = (): ChatTurnDeps => ({ db: t.db, ai, passages: createKnowledgePassageSource(t.db), log: logger });
   const post = (p: Principal, id: string, body: unknown, signal = new AbortController().signal) => postMessageEndpoint(deps(), p, id, body, signal);
   const code = (promise: Promise<unknown>) => promise.then(() => "ok", (err: { code?: string }) => err.code);
+  const codeOf = (call: () => Promise<unknown>) => code(call());
 
   beforeAll(async () => {
     t = await createTestDatabase(provider);
@@ -138,22 +139,22 @@ describe.each(testProviders())("REST v1 conversations on %s", (provider) => {
     const adas = await createConversationEndpoint(t.db, sessionPrincipal(ada), { title: "Private" });
     const bobChat = await tokenPrincipal(t.db, bob, ["chat"]);
     for (const call of [
-      readConversationEndpoint(t.db, bobChat, adas.id),
-      deleteConversationEndpoint(t.db, bobChat, adas.id),
-      post(bobChat, adas.id, { content: "hi" }),
-      readConversationEndpoint(t.db, bobChat, "../../etc"),
+      () => readConversationEndpoint(t.db, bobChat, adas.id),
+      () => deleteConversationEndpoint(t.db, bobChat, adas.id),
+      () => post(bobChat, adas.id, { content: "hi" }),
+      () => readConversationEndpoint(t.db, bobChat, "../../etc"),
     ]) {
-      expect(await code(call)).toBe("NOT_FOUND");
+      expect(await codeOf(call)).toBe("NOT_FOUND");
     }
     const noChat = await tokenPrincipal(t.db, ada, ["knowledge:read", "rooms:read"]);
     for (const call of [
-      listConversationsEndpoint(t.db, noChat, {}),
-      createConversationEndpoint(t.db, noChat, {}),
-      readConversationEndpoint(t.db, noChat, adas.id),
-      deleteConversationEndpoint(t.db, noChat, adas.id),
-      post(noChat, adas.id, { content: "hi" }),
+      () => listConversationsEndpoint(t.db, noChat, {}),
+      () => createConversationEndpoint(t.db, noChat, {}),
+      () => readConversationEndpoint(t.db, noChat, adas.id),
+      () => deleteConversationEndpoint(t.db, noChat, adas.id),
+      () => post(noChat, adas.id, { content: "hi" }),
     ]) {
-      expect(await code(call)).toBe("INSUFFICIENT_SCOPE");
+      expect(await codeOf(call)).toBe("INSUFFICIENT_SCOPE");
     }
     const room = await createRoom(t.db, ada.id, { name: "Ada's room" });
     expect(await code(createConversationEndpoint(t.db, bobChat, { roomId: room.id }))).toBe("NOT_FOUND");

@@ -103,8 +103,12 @@ describe.each(testProviders())("REST v1 knowledge on %s", (provider) => {
     expect(await code(upload(readOnly, { name: "x.md" }, "text"))).toBe("INSUFFICIENT_SCOPE");
     expect(await code(deleteDocumentEndpoint(deps, readOnly, document.id))).toBe("INSUFFICIENT_SCOPE");
     const chatOnly = await tokenPrincipal(t.db, ada, ["chat"]);
-    for (const call of [listDocumentsEndpoint(t.db, chatOnly, {}), readDocumentEndpoint(t.db, chatOnly, document.id), searchKnowledgeEndpoint({ db: t.db }, chatOnly, { q: "notes" })]) {
-      expect(await code(call)).toBe("INSUFFICIENT_SCOPE");
+    for (const call of [
+      () => listDocumentsEndpoint(t.db, chatOnly, {}),
+      () => readDocumentEndpoint(t.db, chatOnly, document.id),
+      () => searchKnowledgeEndpoint({ db: t.db }, chatOnly, { q: "notes" }),
+    ]) {
+      expect(await code(call())).toBe("INSUFFICIENT_SCOPE");
     }
   });
 });
