@@ -20,6 +20,8 @@ const LIB_DOMAINS = {
   knowledge: ["ai", "analytics", "chat", "collab", "config", "db", "errors", "forms", "observability"],
   // The OpenAI-compatible API speaks for the chat: it may use what a chat turn uses.
   "openai-api": ["ai", "analytics", "auth", "chat", "config", "db", "errors", "forms", "knowledge", "observability"],
+  // REST v1: endpoint functions over the domains, their schemas and the OpenAPI document.
+  "api-v1": ["ai", "analytics", "auth", "chat", "collab", "config", "db", "errors", "forms", "knowledge", "observability"],
 };
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
