@@ -1,14 +1,13 @@
 import { postChatMessage } from "../lib/collab/chat";
 import { makeServerEvent, type ClientEvent } from "../lib/collab/events";
 import { canEditRoom } from "../lib/collab/room-roles";
-import { saveVersion } from "../lib/collab/versions";
 import type { Db } from "../lib/db/client";
 import { AppError } from "../lib/errors/app-error";
 import { enforceLimit } from "../lib/rate-limit/enforce";
 import type { RateLimiter } from "../lib/rate-limit/limiter";
 import type { EventsConnection } from "./events-connection";
 import type { Room } from "./room";
-import { restoreVersion } from "./room-restore";
+import { restoreVersion, saveLiveVersion } from "./room-versions";
 
 /**
  * What the sidecar does with each client event. Permissions are checked against the database by
@@ -36,12 +35,7 @@ export function createEventHandler(db: Db, limits: { chat: RateLimiter }) {
         assertCanEdit(conn);
         const release = room.hold();
         try {
-          // Once flushed, the stored document is the live one, and a worker thread can read and
-          // copy it: encoding and writing the live document here would stall every room.
-          await room.flush();
-          const version = await saveVersion(db, { ...context, label: event.payload.label });
-          const payload = { id: version.id, label: version.label, auto: false, created_at: version.createdAt.toISOString() };
-          room.broadcastEvent(makeServerEvent("version.saved", payload, context));
+          await saveLiveVersion(db, room, context, event.payload.label);
         } finally {
           release();
         }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { requireRoomAccess } from "../lib/collab/membership";
 import { verifyRoomOpToken } from "../lib/collab/room-op-token";
-import { applyFileOp, fileOpGrowth, roomOpSchema, type FileOp, type RoomOpResult } from "../lib/collab/room-ops";
+import { applyFileOp, fileOpGrowth, roomOpSchema, type RoomOp, type RoomOpResult } from "../lib/collab/room-ops";
 import { roomIdSchema } from "../lib/collab/room-schemas";
 import { MAX_FILE_CHARS } from "../lib/collab/text-content";
 import type { Db } from "../lib/db/client";
@@ -10,7 +10,7 @@ import { parseInput } from "../lib/forms/input";
 import type { Logger } from "../lib/observability/logger";
 import { checkGrowth } from "./doc-size-guard";
 import type { Room } from "./room";
-import { restoreVersion } from "./room-restore";
+import { restoreVersion, saveLiveVersion } from "./room-versions";
 import { ServerEdit } from "./update-origins";
 
 export interface RoomOpsDeps {
@@ -54,10 +54,7 @@ export function createRoomOpsHandler(deps: RoomOpsDeps) {
       await requireRoomAccess(deps.db, roomId, caller.userId, "edit");
       const { room, release } = await deps.acquire(roomId);
       try {
-        const result =
-          op.op === "restore"
-            ? { changed: true, undoVersionId: (await restoreVersion(deps.db, room, { roomId, userId: caller.userId }, op.versionId)).undoVersionId }
-            : applyLive(room, op, caller.userId, deps.maxRoomBytes);
+        const result = await apply(deps, room, op, caller.userId);
         await room.flush();
         deps.log.info({ roomId, userId: caller.userId, op: op.op, changed: result.changed }, "room operation applied");
         send(res, 200, result);
@@ -72,10 +69,19 @@ export function createRoomOpsHandler(deps: RoomOpsDeps) {
   };
 }
 
-function applyLive(room: Room, op: FileOp, userId: string, maxRoomBytes: number): RoomOpResult {
-  const refusal = checkGrowth(room.doc, { maxFileChars: MAX_FILE_CHARS, maxRoomBytes }, fileOpGrowth(room.doc, op));
-  if (refusal) throw new AppError("PAYLOAD_TOO_LARGE", `Not applied: ${refusal.message}.`);
-  return applyFileOp(room.doc, op, new ServerEdit(userId));
+async function apply(deps: RoomOpsDeps, room: Room, op: RoomOp, userId: string): Promise<RoomOpResult> {
+  const context = { roomId: room.id, userId };
+  switch (op.op) {
+    case "save":
+      return { changed: false, versionId: (await saveLiveVersion(deps.db, room, context, op.label)).id };
+    case "restore":
+      return { changed: true, undoVersionId: (await restoreVersion(deps.db, room, context, op.versionId)).undoVersionId };
+    default: {
+      const refusal = checkGrowth(room.doc, { maxFileChars: MAX_FILE_CHARS, maxRoomBytes: deps.maxRoomBytes }, fileOpGrowth(room.doc, op));
+      if (refusal) throw new AppError("PAYLOAD_TOO_LARGE", `Not applied: ${refusal.message}.`);
+      return applyFileOp(room.doc, op, new ServerEdit(userId));
+    }
+  }
 }
 
 function parseJson(body: string): unknown {

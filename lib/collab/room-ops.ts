@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error";
 import { normalizePath } from "./file-paths";
 import { createFile, deleteFile, fileText, findFileByPath, keptEnds, moveFile, replaceFileContent } from "./room-files";
+import { versionLabelSchema } from "./room-schemas";
 import { MAX_FILE_CHARS } from "./text-content";
 
 /**
@@ -16,12 +17,13 @@ export const roomOpSchema = z.discriminatedUnion("op", [
   z.object({ op: z.literal("write"), path: pathField, content: z.string().max(MAX_FILE_CHARS) }),
   z.object({ op: z.literal("move"), path: pathField, to: pathField }),
   z.object({ op: z.literal("delete"), path: pathField }),
+  z.object({ op: z.literal("save"), label: versionLabelSchema }),
   z.object({ op: z.literal("restore"), versionId: z.string().min(1).max(128) }),
 ]);
 export type RoomOp = z.infer<typeof roomOpSchema>;
-export const roomOpKindSchema = z.enum(["write", "move", "delete", "restore"]);
+export const roomOpKindSchema = z.enum(["write", "move", "delete", "save", "restore"]);
 export type RoomOpKind = z.infer<typeof roomOpKindSchema>;
-export type FileOp = Exclude<RoomOp, { op: "restore" }>;
+export type FileOp = Extract<RoomOp, { op: "write" | "move" | "delete" }>;
 
 export const roomOpResultSchema = z.object({
   /** The file's path after the operation (write, move, delete). */
@@ -30,6 +32,8 @@ export const roomOpResultSchema = z.object({
   created: z.boolean().optional(),
   /** Whether the document changed at all (writing a file's current content changes nothing). */
   changed: z.boolean(),
+  /** Save: the version saved. */
+  versionId: z.string().optional(),
   /** Restore: the automatic version holding the state before it (restoring that one undoes it). */
   undoVersionId: z.string().optional(),
 });

@@ -1,10 +1,24 @@
 import { makeServerEvent } from "../lib/collab/events";
 import { requireRoomAccess } from "../lib/collab/membership";
 import { applyStateToDoc, type RestoreCounts } from "../lib/collab/restore";
-import { getVersion, saveStoredCheckpoint } from "../lib/collab/versions";
+import { getVersion, saveStoredCheckpoint, saveVersion } from "../lib/collab/versions";
+import type { RoomVersionView } from "../lib/collab/version-store";
 import type { Db } from "../lib/db/client";
 import type { Room } from "./room";
 import { ServerEdit } from "./update-origins";
+
+// Version work on a loaded room, for its events socket and for the web app's room operations.
+
+/** Saves a labelled version of the live document (flushed first) and tells every client of the room. */
+export async function saveLiveVersion(db: Db, room: Room, context: { roomId: string; userId: string }, label: string): Promise<RoomVersionView> {
+  // Once flushed, the stored document is the live one, and a worker thread can read and copy it:
+  // encoding and writing the live document here would stall every room.
+  await room.flush();
+  const version = await saveVersion(db, { ...context, label });
+  const payload = { id: version.id, label: version.label, auto: false, created_at: version.createdAt.toISOString() };
+  room.broadcastEvent(makeServerEvent("version.saved", payload, context));
+  return version;
+}
 
 /**
  * Restores a version as a new change on the live document. The current state is saved first as
