@@ -20,7 +20,7 @@ export const writeFileBodySchema = z.object({ content: z.string().max(MAX_FILE_C
 export const moveFileBodySchema = z.object({ path: z.string().min(1).max(1024).describe("The file's new path") }).meta({ id: "MoveFileBody" });
 export const saveVersionBodySchema = z.object({ label: versionLabelSchema }).meta({ id: "SaveVersionBody" });
 
-const isoDate = z.string().describe("ISO 8601 timestamp");
+const isoDate = z.iso.datetime();
 
 export const roomSchema = z
   .object({
