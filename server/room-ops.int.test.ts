@@ -13,8 +13,9 @@ import {
   type RoomFileDeps,
 } from "../lib/collab/room-file-endpoints";
 import { createFile, fileText, findFileByPath, readFile } from "../lib/collab/room-files";
+import { listVersionsEndpoint, restoreVersionEndpoint, saveVersionEndpoint } from "../lib/collab/room-version-endpoints";
 import { createTestDatabase, testProviders, type TestDatabase } from "../lib/db/test-database";
-import { DocClient } from "./test-support/clients";
+import { DocClient, EventsClient } from "./test-support/clients";
 import { createRoomWith, TEST_AUTH_SECRET, tokenFor } from "./test-support/fixtures";
 import { redisTestUrl } from "./test-support/redis-url";
 import { startTestSidecar, type RunningSidecar } from "./test-support/sidecar-harness";
@@ -83,6 +84,29 @@ describe.each(testProviders())("live room changes through the sidecar on %s", (p
     await deleteRoomFileEndpoint(deps, principal(owner), roomId, "lib/index.ts");
     await waitFor("the editor to see the delete", () => !findFileByPath(editor.doc, "lib/index.ts"));
     await expect(readRoomFileEndpoint(deps, principal(owner), roomId, "lib/index.ts")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("saves and restores versions live, telling the room's event sockets", async () => {
+    const { roomId, owner } = await createRoomWith(t.db);
+    const editor = await open(roomId, owner.id);
+    const events = await EventsClient.open(server.url, roomId, await tokenFor(owner.id, roomId));
+    try {
+      await writeRoomFileEndpoint(deps, principal(owner), roomId, "notes.md", { content: "first" });
+      const saved = await saveVersionEndpoint(deps, principal(owner), roomId, { label: "First draft" });
+      expect(saved).toMatchObject({ label: "First draft", auto: false, createdBy: { id: owner.id } });
+      await events.next("version.saved", (e) => e.payload.id === saved.id);
+      await writeRoomFileEndpoint(deps, principal(owner), roomId, "notes.md", { content: "second" });
+      const restored = await restoreVersionEndpoint(deps, principal(owner), roomId, saved.id);
+      expect(restored.restored).toBe(saved.id);
+      const file = findFileByPath(editor.doc, "notes.md")!;
+      await waitFor("the editor to see the restored text", () => readFile(editor.doc, file.id) === "first");
+      await events.next("version.restored", (e) => e.payload.undo_version_id === restored.undoVersionId);
+      const versions = (await listVersionsEndpoint(t.db, principal(owner), roomId)).items.map((v) => v.id);
+      expect(versions).toEqual(expect.arrayContaining([saved.id, restored.undoVersionId]));
+      await expect(restoreVersionEndpoint(deps, principal(owner), roomId, "no-such-version")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      events.end();
+    }
   });
 
   it("writes into a cold room (not loaded) and lets it unload again", async () => {
