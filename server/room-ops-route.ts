@@ -18,6 +18,7 @@ export interface RoomOpsDeps {
   authSecret: string;
   /** The loaded room, loading it when cold, held until released. */
   acquire(roomId: string): Promise<{ room: Room; release: () => void }>;
+  isLoaded(roomId: string): boolean;
   /** Largest request body (the largest WebSocket frame the sidecar accepts). */
   maxBodyBytes: number;
   maxRoomBytes: number;
@@ -25,6 +26,8 @@ export interface RoomOpsDeps {
 }
 
 const OPS_PATH = /^\/rooms\/([^/]+)\/ops$/;
+/** How long a room loaded for an operation waits for other sidecars' newer state (they answer in milliseconds). */
+const PEER_SYNC_WAIT_MS = 200;
 
 /** The room of a `/rooms/<roomId>/ops` path; null for any other path. */
 export function roomOpsPath(path: string): string | null {
@@ -52,8 +55,10 @@ export function createRoomOpsHandler(deps: RoomOpsDeps) {
       const op = parseInput(roomOpSchema, parseJson(body));
       if (op.op !== caller.op) throw new AppError("UNAUTHENTICATED", "The token is for another operation.");
       await requireRoomAccess(deps.db, roomId, caller.userId, "edit");
+      const cold = !deps.isLoaded(roomId);
       const { room, release } = await deps.acquire(roomId);
       try {
+        if (cold) await room.peerSync(PEER_SYNC_WAIT_MS);
         const result = await apply(deps, room, op, caller.userId);
         await room.flush();
         deps.log.info({ roomId, userId: caller.userId, op: op.op, changed: result.changed }, "room operation applied");
