@@ -9,6 +9,7 @@ import { AppError, publicError } from "../lib/errors/app-error";
 import { parseInput } from "../lib/forms/input";
 import type { Logger } from "../lib/observability/logger";
 import { checkGrowth } from "./doc-size-guard";
+import { sidecarMetrics } from "./metrics";
 import type { Room } from "./room";
 import { restoreVersion, saveLiveVersion } from "./room-versions";
 import { ServerEdit } from "./update-origins";
@@ -33,7 +34,7 @@ const PEER_SYNC_WAIT_MS = 200;
 export function roomOpsPath(path: string): string | null {
   const match = OPS_PATH.exec(path);
   if (!match) return null;
-  const roomId = roomIdSchema.safeParse(decodeURIComponent(match[1]!));
+  const roomId = roomIdSchema.safeParse(match[1]);
   return roomId.success ? roomId.data : "";
 }
 
@@ -111,6 +112,7 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string>
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
+  sidecarMetrics.roomOps.inc({ status });
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
 }
