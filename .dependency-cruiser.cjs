@@ -20,6 +20,8 @@ const LIB_DOMAINS = {
   knowledge: ["ai", "analytics", "chat", "collab", "config", "db", "errors", "forms", "observability"],
   // The OpenAI-compatible API speaks for the chat: it may use what a chat turn uses.
   "openai-api": ["ai", "analytics", "auth", "chat", "config", "db", "errors", "forms", "knowledge", "observability"],
+  // The MCP server offers the knowledge, rooms and assistant tools through their own domain functions.
+  mcp: ["ai", "auth", "chat", "collab", "db", "errors", "forms", "knowledge", "observability"],
 };
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
