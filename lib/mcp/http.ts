@@ -13,8 +13,10 @@ export async function handleMcpPost(deps: McpDeps, principal: Principal, req: Re
   const server = createMcpServer(deps, principal, version);
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
   await server.connect(transport);
+  // A client that hangs up ends the request: closing the server aborts its tool calls (and their model calls).
+  const gone = new Promise<Response>((resolve) => req.signal.addEventListener("abort", () => resolve(new Response(null, { status: 499 })), { once: true }));
   try {
-    return await transport.handleRequest(req, { parsedBody: body });
+    return await Promise.race([transport.handleRequest(req, { parsedBody: body }), gone]);
   } finally {
     await server.close();
   }

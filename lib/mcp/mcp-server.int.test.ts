@@ -31,10 +31,13 @@ async function serveMcp(deps: McpDeps): Promise<{ server: Server; url: URL }> {
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const hungUp = new AbortController();
+    res.on("close", () => hungUp.abort());
     const request = new Request(`http://127.0.0.1${req.url}`, {
       method: req.method,
       headers: req.headers as Record<string, string>,
       body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+      signal: hungUp.signal,
     });
     let response: Response;
     try {
@@ -191,10 +194,22 @@ describe.each(testProviders())("/api/mcp through the MCP SDK client on %s", (pro
 
     expect(errorOf(await client.callTool({ name: "ask_assistant", arguments: { question: "hi", model: "nope:model" } }))).toMatchObject({ code: "VALIDATION_FAILED" });
     expect(errorOf(await client.callTool({ name: "ask_assistant", arguments: { question: "hi", roomId: bobRoom } }))).toMatchObject({ code: "NOT_FOUND" });
-    fake.reply({ kind: "status", status: 500 }, { kind: "status", status: 500 }, { kind: "status", status: 500 }, { kind: "status", status: 500 });
+    // The first attempt and its one retry (AI_MAX_RETRIES=1 in the test settings).
+    fake.reply({ kind: "status", status: 500 }, { kind: "status", status: 500 });
     const failed = errorOf(await client.callTool({ name: "ask_assistant", arguments: { question: "hi" } }));
     expect(failed.code).toBe("AI_PROVIDER_FAILED");
     expect(failed.message).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("stops the model when the client hangs up", async () => {
+    const client = await connect((await tokenFor(ada, ["chat"])).token);
+    fake.reply({ kind: "hang", chunks: ["Thinking"] });
+    const asked = fake.chatRequests().length;
+    const call = client.callTool({ name: "ask_assistant", arguments: { question: "Take your time" } }).catch(() => "hung up");
+    await expect.poll(() => fake.chatRequests().length).toBe(asked + 1);
+    await client.close();
+    expect(await call).toBe("hung up");
+    await expect.poll(() => fake.chatRequests().at(-1)!.closedEarly).toBe(true);
   });
 
   it("lists the caller's ready documents as resources and reads their text", async () => {
