@@ -1,65 +1,22 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type { Server } from "node:http";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAiRuntime } from "../ai/runtime";
 import { testConfig } from "../ai/testing/chat-harness";
 import { startFakeProvider, type FakeProviderServer } from "../ai/testing/fake-providers";
 import { createApiToken, revokeApiToken } from "../auth/api-tokens";
-import { resolvePrincipal } from "../auth/principal";
 import type { SessionUser } from "../auth/roles";
 import type { ApiScope } from "../auth/scopes";
 import { toSessionUser } from "../auth/users";
 import { createRoom } from "../collab/rooms";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
-import { AppError, publicError } from "../errors/app-error";
 import { createKnowledgeHarness, type KnowledgeHarness } from "../knowledge/test-support";
 import { createKnowledgePassageSource } from "../knowledge/search/passages";
 import { logger } from "../observability/logger";
-import { handleMcpPost, MCP_AUTH_CHALLENGE, mcpMethodNotAllowed, requireBearerHeader } from "./http";
+import { MCP_AUTH_CHALLENGE } from "./http";
+import { connectMcpClient, MCP_TEST_MAX_BODY_BYTES, serveMcp } from "./test-support";
 import type { McpDeps } from "./tool";
-
-const MAX_BODY_BYTES = 64 * 1024;
-
-/**
- * /api/mcp as its route runs it (bearer token only, body cap, errors as JSON with a challenge on
- * 401), served over a real HTTP server so the SDK's own client and transport drive it.
- */
-async function serveMcp(deps: McpDeps): Promise<{ server: Server; url: URL }> {
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const hungUp = new AbortController();
-    res.on("close", () => hungUp.abort());
-    const request = new Request(`http://127.0.0.1${req.url}`, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
-      signal: hungUp.signal,
-    });
-    let response: Response;
-    try {
-      if (req.method !== "POST") {
-        response = mcpMethodNotAllowed();
-      } else {
-        requireBearerHeader(request.headers);
-        const principal = await resolvePrincipal(request.headers, { db: deps.db, sessionUser: async () => null });
-        const raw = Buffer.concat(chunks);
-        if (raw.byteLength > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "too large");
-        response = await handleMcpPost(deps, principal, request, JSON.parse(raw.toString("utf8")), "test");
-      }
-    } catch (err) {
-      const { status, body } = publicError(err);
-      response = Response.json(body, { status, headers: status === 401 ? { "www-authenticate": MCP_AUTH_CHALLENGE } : {} });
-    }
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/mcp`) };
-}
 
 function errorOf(result: unknown): { code: string; message: string } {
   const call = result as CallToolResult;
@@ -85,8 +42,7 @@ describe.each(testProviders())("/api/mcp through the MCP SDK client on %s", (pro
   }
 
   async function connect(token: string): Promise<Client> {
-    const client = new Client({ name: "mcp-test", version: "1.0.0" });
-    await client.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+    const client = await connectMcpClient(url, token);
     clients.push(client);
     return client;
   }
@@ -111,6 +67,8 @@ describe.each(testProviders())("/api/mcp through the MCP SDK client on %s", (pro
       passages: createKnowledgePassageSource(t.db, { usage: knowledge.deps.usage! }),
       log: logger,
       limitChatTurns: async () => void chatCalls++,
+      // The room tools are driven against a real sidecar in server/mcp-room-tools.int.test.ts.
+      sidecar: { url: "http://127.0.0.1:9", authSecret: "unused-unused-unused-unused-unused" },
     };
     ({ server, url } = await serveMcp(deps));
   });
@@ -126,7 +84,8 @@ describe.each(testProviders())("/api/mcp through the MCP SDK client on %s", (pro
     const client = await connect((await tokenFor(ada, ["knowledge:read"])).token);
     expect(client.getServerVersion()?.name).toBe("elite-coding-assistant");
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(["search_knowledge", "ask_assistant"]);
+    expect(tools.map((tool) => tool.name)).toEqual(["search_knowledge", "list_rooms", "list_room_files", "read_room_file", "write_room_file", "ask_assistant"]);
+    expect(tools.find((tool) => tool.name === "write_room_file")?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
     const search = tools.find((tool) => tool.name === "search_knowledge")!;
     expect(search.inputSchema).toMatchObject({ type: "object", required: ["query"], properties: { query: { type: "string" }, limit: { type: "integer" } } });
     expect(search.annotations?.readOnlyHint).toBe(true);
@@ -249,7 +208,7 @@ describe.each(testProviders())("/api/mcp through the MCP SDK client on %s", (pro
     expect(revoked.status).toBe(401);
     expect(await revoked.json()).toMatchObject({ error: { code: "TOKEN_REVOKED" } });
 
-    const big = await post({ authorization: `Bearer ${(await tokenFor(ada, ["knowledge:read"])).token}` }, { ...initialize, padding: "x".repeat(MAX_BODY_BYTES) });
+    const big = await post({ authorization: `Bearer ${(await tokenFor(ada, ["knowledge:read"])).token}` }, { ...initialize, padding: "x".repeat(MCP_TEST_MAX_BODY_BYTES) });
     expect(big.status).toBe(413);
   });
 });

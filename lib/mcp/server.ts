@@ -13,13 +13,14 @@ import { parseInput } from "../forms/input";
 import { askAssistantTool } from "./assistant-tool";
 import { documentTemplate, listDocumentResources, readDocumentResource } from "./document-resources";
 import { searchKnowledgeTool } from "./knowledge-tools";
+import { listRoomFilesTool, listRoomsTool, readRoomFileTool, writeRoomFileTool } from "./room-tools";
 import { protocolError, toolError, toolResult, unknownToolError } from "./results";
 import type { McpDeps, McpTool } from "./tool";
 
 export const MCP_SERVER_NAME = "elite-coding-assistant";
 
 /** Every tool, in the order tools/list shows them. */
-export const MCP_TOOLS: readonly McpTool[] = [searchKnowledgeTool, askAssistantTool];
+export const MCP_TOOLS: readonly McpTool[] = [searchKnowledgeTool, listRoomsTool, listRoomFilesTool, readRoomFileTool, writeRoomFileTool, askAssistantTool];
 
 const INSTRUCTIONS =
   "Tools and resources of a self-hosted coding workspace: search the team's knowledge base, read and write files " +
@@ -32,7 +33,7 @@ function describeTool(tool: McpTool): Tool {
     title: tool.title,
     description: tool.description,
     inputSchema: z.toJSONSchema(tool.input, { io: "input" }) as Tool["inputSchema"],
-    annotations: { title: tool.title, readOnlyHint: tool.readOnly, destructiveHint: false, openWorldHint: false },
+    annotations: { title: tool.title, readOnlyHint: tool.readOnly, destructiveHint: !tool.readOnly, openWorldHint: false },
   };
 }
 

@@ -2,9 +2,10 @@ import type { z } from "zod";
 import type { Principal } from "../auth/principal";
 import type { ApiScope } from "../auth/scopes";
 import type { ApiTurnDeps } from "../chat/api-turn";
+import type { RoomFileDeps } from "../collab/room-file-endpoints";
 
 /** What the MCP server reaches the rest of the app through; the web composition root builds it. */
-export interface McpDeps extends ApiTurnDeps {
+export interface McpDeps extends ApiTurnDeps, RoomFileDeps {
   /** The per-user chat turn limit every surface shares; throws RATE_LIMITED. */
   limitChatTurns(userId: string): Promise<void>;
 }
@@ -34,7 +35,7 @@ export interface McpTool<S extends z.ZodType = z.ZodType> {
   description: string;
   scope: ApiScope;
   input: S;
-  /** Whether the tool only reads (an MCP annotation clients use to skip confirmations). */
+  /** Whether the tool only reads; the one that writes replaces content (MCP annotations clients use to ask first). */
   readOnly: boolean;
   run(ctx: ToolContext, input: z.output<S>): Promise<ToolOutput>;
 }

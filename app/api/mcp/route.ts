@@ -2,7 +2,7 @@ import { readJsonBody } from "@/app/_server/body";
 import { limitChatTurns } from "@/app/_server/limits";
 import { requirePrincipal } from "@/app/_server/principal";
 import { route } from "@/app/_server/route";
-import { getAiRuntime, getDb, getPassageSource } from "@/app/_server/runtime";
+import { getAiRuntime, getPassageSource, getRoomFileDeps } from "@/app/_server/runtime";
 import { getConfig } from "@/lib/config";
 import { handleMcpPost, MCP_AUTH_CHALLENGE, mcpMethodNotAllowed, requireBearerHeader } from "@/lib/mcp/http";
 import packageJson from "@/package.json" with { type: "json" };
@@ -15,7 +15,7 @@ export const POST = route(
     requireBearerHeader(req.headers);
     const principal = await requirePrincipal(req);
     const body = await readJsonBody(req, getConfig().env.MCP_MAX_BODY_KB * 1024);
-    const deps = { db: await getDb(), ai: getAiRuntime(), passages: getPassageSource(), log, limitChatTurns };
+    const deps = { ...(await getRoomFileDeps()), ai: getAiRuntime(), passages: getPassageSource(), log, limitChatTurns };
     return handleMcpPost(deps, principal, req, body, packageJson.version);
   },
   { contentType: "application/json", authChallenge: MCP_AUTH_CHALLENGE },
