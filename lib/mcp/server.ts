@@ -1,4 +1,5 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import {
   CallToolRequestSchema,
   ListResourcesRequestSchema,
@@ -37,6 +38,12 @@ function describeTool(tool: McpTool): Tool {
   };
 }
 
+// Built once, not per request: describing the tools and creating an Ajv validator (which the server
+// only uses for elicitation) were most of a request's cost (bench/mcp/README.md).
+const TOOLS_BY_NAME = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
+let toolList: Tool[] | undefined;
+let validator: AjvJsonSchemaValidator | undefined;
+
 /**
  * An MCP server for one request of one caller. Each call checks the tool's scope, then parses its
  * arguments with our schema, so refusals and bad input come back as tool errors with our codes.
@@ -44,14 +51,12 @@ function describeTool(tool: McpTool): Tool {
 export function createMcpServer(deps: McpDeps, principal: Principal, version: string): Server {
   const server = new Server(
     { name: MCP_SERVER_NAME, title: "Elite Coding Assistant", version },
-    { capabilities: { tools: {}, resources: {} }, instructions: INSTRUCTIONS },
+    { capabilities: { tools: {}, resources: {} }, instructions: INSTRUCTIONS, jsonSchemaValidator: (validator ??= new AjvJsonSchemaValidator()) },
   );
-  const tools = new Map(MCP_TOOLS.map((tool) => [tool.name, tool]));
-
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: MCP_TOOLS.map(describeTool) }));
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: (toolList ??= MCP_TOOLS.map(describeTool)) }));
 
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    const tool = tools.get(request.params.name);
+    const tool = TOOLS_BY_NAME.get(request.params.name);
     if (!tool) throw unknownToolError(request.params.name);
     try {
       requireScope(principal, tool.scope);
