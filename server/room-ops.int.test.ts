@@ -12,13 +12,14 @@ import {
   writeRoomFileEndpoint,
   type RoomFileDeps,
 } from "../lib/collab/room-file-endpoints";
-import { createFile, fileText, findFileByPath, readFile } from "../lib/collab/room-files";
+import { createFile, fileText, findFileByPath, listFiles, readFile } from "../lib/collab/room-files";
+import { listVersionsEndpoint, restoreVersionEndpoint, saveVersionEndpoint } from "../lib/collab/room-version-endpoints";
 import { createTestDatabase, testProviders, type TestDatabase } from "../lib/db/test-database";
-import { DocClient } from "./test-support/clients";
+import { DocClient, EventsClient } from "./test-support/clients";
 import { createRoomWith, TEST_AUTH_SECRET, tokenFor } from "./test-support/fixtures";
 import { redisTestUrl } from "./test-support/redis-url";
 import { startTestSidecar, type RunningSidecar } from "./test-support/sidecar-harness";
-import { waitFor } from "./test-support/wait";
+import { sleep, waitFor } from "./test-support/wait";
 
 const ALL_ROOM_SCOPES: ApiScope[] = ["rooms:read", "rooms:write"];
 
@@ -85,6 +86,29 @@ describe.each(testProviders())("live room changes through the sidecar on %s", (p
     await expect(readRoomFileEndpoint(deps, principal(owner), roomId, "lib/index.ts")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("saves and restores versions live, telling the room's event sockets", async () => {
+    const { roomId, owner } = await createRoomWith(t.db);
+    const editor = await open(roomId, owner.id);
+    const events = await EventsClient.open(server.url, roomId, await tokenFor(owner.id, roomId));
+    try {
+      await writeRoomFileEndpoint(deps, principal(owner), roomId, "notes.md", { content: "first" });
+      const saved = await saveVersionEndpoint(deps, principal(owner), roomId, { label: "First draft" });
+      expect(saved).toMatchObject({ label: "First draft", auto: false, createdBy: { id: owner.id } });
+      await events.next("version.saved", (e) => e.payload.id === saved.id);
+      await writeRoomFileEndpoint(deps, principal(owner), roomId, "notes.md", { content: "second" });
+      const restored = await restoreVersionEndpoint(deps, principal(owner), roomId, saved.id);
+      expect(restored.restored).toBe(saved.id);
+      const file = findFileByPath(editor.doc, "notes.md")!;
+      await waitFor("the editor to see the restored text", () => readFile(editor.doc, file.id) === "first");
+      await events.next("version.restored", (e) => e.payload.undo_version_id === restored.undoVersionId);
+      const versions = (await listVersionsEndpoint(t.db, principal(owner), roomId)).items.map((v) => v.id);
+      expect(versions).toEqual(expect.arrayContaining([saved.id, restored.undoVersionId]));
+      await expect(restoreVersionEndpoint(deps, principal(owner), roomId, "no-such-version")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    } finally {
+      events.end();
+    }
+  });
+
   it("writes into a cold room (not loaded) and lets it unload again", async () => {
     const { roomId, owner } = await createRoomWith(t.db);
     expect(server.sidecar.isLoaded(roomId)).toBe(false);
@@ -139,9 +163,10 @@ describe.skipIf(!redisUrl)("live room changes across two sidecars (skipped when 
     let second: RunningSidecar;
     const clients: DocClient[] = [];
 
+    const prefix = `eca:test:${randomUUID()}`;
+
     beforeAll(async () => {
       t = await createTestDatabase(provider);
-      const prefix = `eca:test:${randomUUID()}`;
       first = await startTestSidecar(t, { redisUrl, redisChannelPrefix: prefix });
       second = await startTestSidecar(t, { redisUrl, redisChannelPrefix: prefix });
     });
@@ -162,6 +187,26 @@ describe.skipIf(!redisUrl)("live room changes across two sidecars (skipped when 
       await writeRoomFileEndpoint(depsFor(t, first), principal(owner), roomId, "shared.md", { content: "written through A" });
       const file = await waitFor("B's client to see the file", () => findFileByPath(onB.doc, "shared.md"));
       await waitFor("B's client to see the content", () => readFile(onB.doc, file.id) === "written through A");
+    });
+
+    it("catches up with a peer's unsaved changes before applying a write to a room it loads cold", async () => {
+      const { roomId, owner } = await createRoomWith(t.db);
+      // This sidecar writes rarely: the file exists only in its memory when the write arrives.
+      const slowWriter = await startTestSidecar(t, { redisUrl, redisChannelPrefix: prefix, timing: { persistBatchMs: 5_000 } });
+      try {
+        const editor = new DocClient(slowWriter.url, roomId, await tokenFor(owner.id, roomId));
+        clients.push(editor);
+        await editor.synced();
+        const id = createFile(editor.doc, "fresh.ts", "typed a moment ago");
+        await sleep(100);
+        expect(first.sidecar.isLoaded(roomId)).toBe(false);
+        const result = await writeRoomFileEndpoint(depsFor(t, first), principal(owner), roomId, "fresh.ts", { content: "typed a moment ago, and more" });
+        expect(result).toEqual({ path: "fresh.ts", created: false });
+        await waitFor("the editor to see the write", () => readFile(editor.doc, id) === "typed a moment ago, and more");
+        expect(listFiles(editor.doc)).toHaveLength(1);
+      } finally {
+        await slowWriter.sidecar.close();
+      }
     });
   });
 });
