@@ -7,7 +7,7 @@ import { testConfig } from "../ai/testing/chat-harness";
 import { startFakeProvider, type FakeProviderServer } from "../ai/testing/fake-providers";
 import { createApiToken, revokeApiToken } from "../auth/api-tokens";
 import type { SessionUser } from "../auth/roles";
-import type { ApiScope } from "../auth/scopes";
+import { API_SCOPES, type ApiScope } from "../auth/scopes";
 import { toSessionUser } from "../auth/users";
 import { createRoom } from "../collab/rooms";
 import { createTestDatabase, testProviders, type TestDatabase } from "../db/test-database";
@@ -15,6 +15,7 @@ import { createKnowledgeHarness, type KnowledgeHarness } from "../knowledge/test
 import { createKnowledgePassageSource } from "../knowledge/search/passages";
 import { logger } from "../observability/logger";
 import { MCP_AUTH_CHALLENGE } from "./http";
+import { MCP_TOOLS } from "./server";
 import { connectMcpClient, MCP_TEST_MAX_BODY_BYTES, serveMcp } from "./test-support";
 import type { McpDeps } from "./tool";
 
@@ -124,6 +125,14 @@ describe.each(testProviders())("/api/mcp through the MCP SDK client on %s", (pro
     await expect(chatter.listResources()).rejects.toMatchObject({ data: { error: { code: "INSUFFICIENT_SCOPE" } } });
   });
 
+  it("refuses every tool to a token without the tool's scope, before looking at its arguments", async () => {
+    for (const tool of MCP_TOOLS) {
+      const client = await connect((await tokenFor(ada, API_SCOPES.filter((s) => s !== tool.scope && s !== "admin"))).token);
+      expect(errorOf(await client.callTool({ name: tool.name, arguments: {} })), tool.name).toMatchObject({ code: "INSUFFICIENT_SCOPE" });
+      await client.close();
+    }
+  });
+
   it("asks the team's assistant with the caller's knowledge and records the turn as MCP", async () => {
     const client = await connect((await tokenFor(ada, ["chat", "knowledge:read"])).token);
     fake.reply({ kind: "stream", chunks: ["On Tuesdays ", "[1]."], usage: { input: 40, output: 5 } });
@@ -207,6 +216,16 @@ describe.each(testProviders())("/api/mcp through the MCP SDK client on %s", (pro
     const revoked = await post({ authorization: `Bearer ${token}` });
     expect(revoked.status).toBe(401);
     expect(await revoked.json()).toMatchObject({ error: { code: "TOKEN_REVOKED" } });
+
+    const expiring = await tokenFor(ada, ["knowledge:read"]);
+    await t.db.apiToken.update({ where: { id: expiring.summary.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await (await post({ authorization: `Bearer ${expiring.token}` })).json()).toMatchObject({ error: { code: "TOKEN_EXPIRED" } });
+    const carol = toSessionUser(await t.db.user.create({ data: { name: "carol", email: `carol-${crypto.randomUUID()}@example.com` } }));
+    const carols = await tokenFor(carol, ["knowledge:read"]);
+    await t.db.user.update({ where: { id: carol.id }, data: { disabled: true } });
+    const disabled = await post({ authorization: `Bearer ${carols.token}` });
+    expect(disabled.status).toBe(401);
+    expect(await disabled.json()).toMatchObject({ error: { code: "TOKEN_REVOKED" } });
 
     const big = await post({ authorization: `Bearer ${(await tokenFor(ada, ["knowledge:read"])).token}` }, { ...initialize, padding: "x".repeat(MCP_TEST_MAX_BODY_BYTES) });
     expect(big.status).toBe(413);
