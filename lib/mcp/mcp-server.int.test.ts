@@ -196,6 +196,7 @@ describe.each(testProviders())("/api/mcp through the MCP SDK client on %s", (pro
     const bobs = await t.db.knowledgeDocument.findFirstOrThrow({ where: { name: "secret.md" } });
     await expect(client.readResource({ uri: `eca://documents/${bobs.id}` })).rejects.toMatchObject({ code: -32002, data: { error: { code: "NOT_FOUND" } } });
     await expect(client.readResource({ uri: "https://example.com/x" })).rejects.toMatchObject({ code: -32002 });
+    await expect(client.listResources({ cursor: "not a cursor!" })).rejects.toMatchObject({ code: -32602, data: { error: { code: "VALIDATION_FAILED" } } });
   });
 
   it("refuses requests without a working API token with 401 and a bearer challenge", async () => {

@@ -22,7 +22,8 @@ describe("MCP errors", () => {
     expect(logger.error).toHaveBeenCalledOnce();
   });
 
-  it("maps protocol errors to JSON-RPC codes: unknown resources -32002, refusals -32600", () => {
+  it("maps protocol errors to JSON-RPC codes: unknown resources -32002, bad params -32602, refusals -32600", () => {
+    expect(protocolError(new AppError("VALIDATION_FAILED", "cursor: is not a valid cursor"), log())).toMatchObject({ code: -32602 });
     expect(protocolError(new AppError("NOT_FOUND", "No such document."), log())).toMatchObject({ code: -32002, message: "No such document." });
     expect(protocolError(new AppError("INSUFFICIENT_SCOPE", "no"), log())).toMatchObject({ code: -32600, data: { error: { code: "INSUFFICIENT_SCOPE" } } });
     expect(protocolError(new TypeError("x is undefined"), log())).toMatchObject({ code: -32603, message: "Something went wrong on our side." });

@@ -43,7 +43,8 @@ export class ProtocolError extends Error {
 export function protocolError(err: unknown, log: Logger): ProtocolError {
   const { status, body } = publicError(err);
   if (status >= 500 && body.error.code === "INTERNAL") log.error({ err }, "MCP request failed");
-  const code = body.error.code === "NOT_FOUND" ? RESOURCE_NOT_FOUND : status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+  const code =
+    body.error.code === "NOT_FOUND" ? RESOURCE_NOT_FOUND : body.error.code === "VALIDATION_FAILED" ? INVALID_PARAMS : status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
   return new ProtocolError(code, body.error.message, body);
 }
 
