@@ -22,6 +22,8 @@ const LIB_DOMAINS = {
   "openai-api": ["ai", "analytics", "auth", "chat", "config", "db", "errors", "forms", "knowledge", "observability"],
   // REST v1: endpoint functions over the domains, their schemas and the OpenAPI document.
   "api-v1": ["ai", "analytics", "auth", "chat", "collab", "config", "db", "errors", "forms", "knowledge", "observability"],
+  // The MCP server offers the knowledge, rooms and assistant tools through their own domain functions.
+  mcp: ["ai", "auth", "chat", "collab", "db", "errors", "forms", "knowledge", "observability"],
 };
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -33,6 +33,22 @@ describe("route", () => {
     expect(limited.headers.get("retry-after")).toBe("42");
   });
 
+  it("adds the route's WWW-Authenticate challenge to a 401, and only to a 401", async () => {
+    const challenged = (code: "UNAUTHENTICATED" | "FORBIDDEN") =>
+      route(
+        async () => {
+          throw new AppError(code, "no");
+        },
+        { authChallenge: 'Bearer realm="mcp"' },
+      )(new NextRequest("http://localhost/api/thing"), { params: Promise.resolve({}) });
+    expect((await challenged("UNAUTHENTICATED")).headers.get("www-authenticate")).toBe('Bearer realm="mcp"');
+    expect((await challenged("FORBIDDEN")).headers.get("www-authenticate")).toBeNull();
+    const plain = await call(async () => {
+      throw new AppError("UNAUTHENTICATED", "no");
+    });
+    expect(plain.headers.get("www-authenticate")).toBeNull();
+  });
+
   it("hides an unexpected error behind a generic 500", async () => {
     const res = await call(async () => {
       throw new Error("connection string postgresql://secret@db");

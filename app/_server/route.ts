@@ -22,6 +22,8 @@ export interface RouteOptions {
   contentType?: "application/json" | "application/octet-stream";
   /** How errors are shaped; by default `{error: {code, message}}` (lib/errors). */
   errorBody?: (err: unknown, requestId: string) => { status: number; body: { error: { details?: Record<string, unknown> } } };
+  /** The WWW-Authenticate challenge a 401 answer carries, for routes that take bearer tokens only. */
+  authChallenge?: string;
 }
 
 /**
@@ -45,6 +47,7 @@ export function route<P = Record<string, string>>(handler: Handler<P>, options: 
       // Every limit (429) and a limit store that is away (503) say when to come back.
       const retryAfter = body.error.details?.retryAfterSeconds;
       if (typeof retryAfter === "number") response.headers.set("retry-after", String(retryAfter));
+      if (status === 401 && options.authChallenge) response.headers.set("www-authenticate", options.authChallenge);
     }
     response.headers.set("x-request-id", requestId);
     const ms = performance.now() - started;

@@ -7,6 +7,8 @@ export interface RetrievedPassage {
   citation: number;
   text: string;
   source: {
+    /** The document the passage is in, when the source knows it. */
+    documentId?: string;
     documentName: string;
     page?: number;
     lineStart?: number;

@@ -67,7 +67,7 @@ export function collabUsageEvent<T extends keyof CollabUsageData>(
  * Chat writes (model = the model ref that answered, e.g. `openai:gpt-4o-mini`):
  * - `chat.turn`     one assistant answer;  data `{conversationId, inputTokens, outputTokens, costUsd,
  *                   ttftMs, totalMs, error}` (error = a stable error code, or null when it succeeded);
- *                   a turn through /v1/chat/completions adds `via: "api"`
+ *                   a turn through /v1/chat/completions adds `via: "api"`, one through MCP `via: "mcp"`
  * - `chat.feedback` a thumbs up/down;      data `{messageId, rating: 1 | -1, comment}`
  * - `chat.feedback_retracted` takes back a replaced `chat.feedback` (same rating), dated at its
  *                   `createdAt` so both land in the same rollup rows; data `{messageId, rating}`
@@ -87,7 +87,7 @@ export interface ChatUsageData {
     ttftMs: number | null;
     totalMs: number;
     error: string | null;
-    via?: "api";
+    via?: "api" | "mcp";
   };
   "chat.feedback": { messageId: string; rating: 1 | -1; comment: string | null };
   "chat.feedback_retracted": { messageId: string; rating: 1 | -1 };

@@ -6,6 +6,8 @@ export interface PassageQuery {
   /** The room the conversation belongs to, for room-scoped knowledge; null outside rooms. */
   roomId: string | null;
   question: string;
+  /** How many passages at most; the source's default when not set. */
+  limit?: number;
 }
 
 /** Finds passages an answer may cite; lib/knowledge implements it, each process's composition root passes it in. */

@@ -68,6 +68,8 @@ const envSchema = z
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     ROOM_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     CHAT_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(512),
+    /** The largest /api/mcp request body (one JSON-RPC message, e.g. a file written into a room). */
+    MCP_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(4096),
     ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
     METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** Set by the supervisor for its children: where it records their states (read by /api/health). */

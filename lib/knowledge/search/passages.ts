@@ -42,7 +42,7 @@ async function anyReadyDocument(db: Db, scopes: readonly KnowledgeScope[]): Prom
 
 /** The best passages for a question among the ready documents the user may read (personal + the room). */
 export async function searchPassages(db: Db, query: PassageQuery, options: SearchOptions = {}): Promise<PassageHit[]> {
-  const limit = options.limit ?? DEFAULT_PASSAGE_LIMIT;
+  const limit = query.limit ?? options.limit ?? DEFAULT_PASSAGE_LIMIT;
   const scopes = await readableScopes(db, query.userId, query.roomId);
   // Every chat turn asks: without knowledge in view, skip ranking the whole index and embedding the
   // question (bench/knowledge/README.md has the cost).
@@ -81,7 +81,7 @@ export async function searchPassages(db: Db, query: PassageQuery, options: Searc
 
 /** A hit as the chat cites it: `id` is the passage id the passage page opens. */
 function toRetrievedPassage(hit: PassageHit, citation: number, question: string): RetrievedPassage {
-  const source: RetrievedPassage["source"] = { documentName: hit.documentName };
+  const source: RetrievedPassage["source"] = { documentId: hit.documentId, documentName: hit.documentName };
   if (hit.pageStart !== null) source.page = hit.pageStart;
   if (hit.lineStart !== null) source.lineStart = hit.lineStart;
   if (hit.lineEnd !== null) source.lineEnd = hit.lineEnd;
