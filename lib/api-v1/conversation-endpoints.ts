@@ -7,7 +7,7 @@ import { AppError } from "../errors/app-error";
 import { idSchema, parseInput } from "../forms/input";
 import { resolveCitations } from "./citations";
 import { createConversationSchema, listConversationsQuerySchema } from "./conversation-schemas";
-import type { Page } from "./page";
+import type { Page } from "../forms/page";
 
 /** What the conversation routes (/api/v1/conversations…) do once they know the caller; scope `chat`. */
 

@@ -3,7 +3,7 @@ import { MESSAGE_MAX_CHARS, modelRefStringSchema, titleSchema } from "../chat/sc
 import { roomIdSchema } from "../collab/room-schemas";
 import { isWellFormedText, NOT_WELL_FORMED_MESSAGE } from "../forms/text";
 import { apiCitationSchema } from "./citations";
-import { pageQuerySchema, pageSchema } from "./page";
+import { pageQuerySchema, pageSchema } from "../forms/page";
 
 export const listConversationsQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(200).optional().meta({ description: "Only conversations whose title or a message contains this, ignoring case." }),

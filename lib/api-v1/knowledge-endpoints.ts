@@ -10,7 +10,7 @@ import { searchPassages } from "../knowledge/search/passages";
 import { uploadDocument, type UploadDeps, type UploadRequest } from "../knowledge/upload";
 import { citationOfPassage, type ApiCitation } from "./citations";
 import { listDocumentsQuerySchema, searchQuerySchema, type DocumentDto } from "./knowledge-schemas";
-import type { Page } from "./page";
+import type { Page } from "../forms/page";
 
 /** What the knowledge routes (/api/v1/knowledge/…) do once they know the caller. */
 

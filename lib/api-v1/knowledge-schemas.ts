@@ -2,7 +2,7 @@ import { z } from "zod";
 import { roomIdSchema } from "../collab/room-schemas";
 import { DOCUMENT_STATUSES } from "../knowledge/document-schemas";
 import { apiCitationSchema } from "./citations";
-import { pageQuerySchema, pageSchema } from "./page";
+import { pageQuerySchema, pageSchema } from "../forms/page";
 
 export const listDocumentsQuerySchema = pageQuerySchema.extend({
   roomId: roomIdSchema.optional(),

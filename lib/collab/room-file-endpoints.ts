@@ -2,6 +2,7 @@ import { requireScope, type Principal } from "../auth/principal";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { parseInput } from "../forms/input";
+import { pageQuerySchema } from "../forms/page";
 import { normalizePath } from "./file-paths";
 import { requireRoomAccess } from "./membership";
 import { sendRoomOp, type SidecarLink } from "./room-ops-client";
@@ -9,7 +10,6 @@ import { roomIdSchema } from "./room-schemas";
 import { listRoomsPage } from "./rooms";
 import {
   moveFileBodySchema,
-  pageQuerySchema,
   writeFileBodySchema,
   type FileList,
   type RoomPage,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageSchema } from "../forms/page";
 import { roomRoleSchema } from "./room-roles";
 import { createRoomSchema, inviteMemberSchema, versionLabelSchema } from "./room-schemas";
 import { MAX_FILE_CHARS } from "./text-content";
@@ -6,13 +7,8 @@ import { MAX_FILE_CHARS } from "./text-content";
 /**
  * The shapes of the rooms part of REST API v1: request schemas validate what callers send (the
  * endpoint functions parse with them), response schemas describe answers; the OpenAPI document is
- * built from both (rooms-api-spec.ts).
+ * built from both (lib/api-v1/openapi/rooms-paths.ts).
  */
-export const pageQuerySchema = z.object({
-  cursor: z.string().regex(/^[\w-]{1,64}$/).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-
 export const createRoomBodySchema = createRoomSchema.meta({ id: "CreateRoomBody" });
 export const inviteMemberBodySchema = inviteMemberSchema.meta({ id: "InviteMemberBody" });
 export const changeRoleBodySchema = z.object({ role: roomRoleSchema }).meta({ id: "ChangeRoleBody" });
@@ -34,7 +30,7 @@ export const roomSchema = z
   .meta({ id: "Room" });
 export type RoomItem = z.infer<typeof roomSchema>;
 
-export const roomPageSchema = z.object({ items: z.array(roomSchema), nextCursor: z.string().nullable() }).meta({ id: "RoomPage" });
+export const roomPageSchema = pageSchema(roomSchema).meta({ id: "RoomPage" });
 export type RoomPage = z.infer<typeof roomPageSchema>;
 
 export const memberSchema = z

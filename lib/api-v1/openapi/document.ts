@@ -3,10 +3,11 @@ import { registerAnalyticsPaths } from "./analytics-paths";
 import { BEARER, type PathRegistrar } from "./common";
 import { registerConversationPaths } from "./conversations-paths";
 import { registerKnowledgePaths } from "./knowledge-paths";
+import { registerRoomPaths } from "./rooms-paths";
 import { registerTokenPaths } from "./tokens-paths";
 
 /** Every topic's paths: a topic adds its `register<Topic>Paths` here, one line each. */
-export const API_V1_PATHS: readonly PathRegistrar[] = [registerTokenPaths, registerConversationPaths, registerKnowledgePaths, registerAnalyticsPaths];
+export const API_V1_PATHS: readonly PathRegistrar[] = [registerTokenPaths, registerConversationPaths, registerKnowledgePaths, registerRoomPaths, registerAnalyticsPaths];
 
 export interface DocumentInfo {
   version: string;

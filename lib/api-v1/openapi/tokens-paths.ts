@@ -2,7 +2,7 @@ import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { createTokenInputSchema, listTokensQuerySchema } from "../../auth/api-tokens";
 import { apiScopeSchema } from "../../auth/scopes";
-import { pageSchema } from "../page";
+import { pageSchema } from "../../forms/page";
 import { BEARER, errors, json, jsonBody, noContent, pathParams } from "./common";
 
 const tokenSchema = z

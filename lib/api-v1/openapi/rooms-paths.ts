@@ -1,6 +1,7 @@
 import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { roomIdSchema } from "./room-schemas";
+import { pageQuerySchema } from "../../forms/page";
+import { roomIdSchema } from "../../collab/room-schemas";
 import {
   changeRoleBodySchema,
   createRoomBodySchema,
@@ -11,7 +12,6 @@ import {
   memberSchema,
   moveFileBodySchema,
   moveFileResultSchema,
-  pageQuerySchema,
   restoreResultSchema,
   roomDetailsSchema,
   roomPageSchema,
@@ -21,13 +21,11 @@ import {
   versionSchema,
   writeFileBodySchema,
   writeFileResultSchema,
-} from "./rooms-api-schemas";
+} from "../../collab/rooms-api-schemas";
+import { BEARER, errorSchema, json } from "./common";
 
 /** The rooms part of the OpenAPI document, from the schemas the endpoints validate with. */
 
-const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
-});
 const roomParams = z.object({ roomId: roomIdSchema });
 const fileParams = roomParams.extend({
   path: z.string().meta({ description: "The file's path in the room; its `/` separators stay as they are (e.g. `src/main.ts`)." }),
@@ -36,8 +34,7 @@ const fileParams = roomParams.extend({
 type Method = RouteConfig["method"];
 type Responses = RouteConfig["responses"];
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
-const failure = (description: string) => json(errorBody, description);
+const failure = (description: string) => json(errorSchema, description);
 const readErrors: Responses = {
   401: failure("No session and no valid API token."),
   403: failure("The token lacks `rooms:read`."),
@@ -153,6 +150,7 @@ export function registerRoomPaths(registry: OpenAPIRegistry): void {
       method: spec.method,
       path: `/api/v1${spec.path}`,
       tags: ["Rooms"],
+      security: [{ [BEARER]: [] }],
       summary: spec.summary,
       request: {
         ...(spec.params && { params: spec.params }),

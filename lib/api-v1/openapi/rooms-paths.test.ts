@@ -1,6 +1,6 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import { describe, expect, it } from "vitest";
-import { registerRoomPaths } from "./rooms-api-spec";
+import { registerRoomPaths } from "./rooms-paths";
 
 function roomsDocument() {
   const registry = new OpenAPIRegistry();
