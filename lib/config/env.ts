@@ -67,6 +67,8 @@ const envSchema = z
     ROOM_CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
     CHAT_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(512),
     ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Let webhooks reach private, loopback and link-local addresses (only for trusted networks and tests). */
+    WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
     METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** Set by the supervisor for its children: where it records their states (read by /api/health). */
     SUPERVISOR_STATUS_FILE: optionalText,
