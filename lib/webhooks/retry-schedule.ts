@@ -12,8 +12,12 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-/** When to try again, or null once the next attempt would fall outside the retry window (the delivery is dead). */
+/**
+ * When to try again: after the backoff, but no later than 24 h after the event, which is the last
+ * attempt; null once that has failed too (the delivery is dead).
+ */
 export function nextAttemptAt(createdAt: Date, attempts: number, now: Date, random?: () => number): Date | null {
-  const next = new Date(now.getTime() + retryDelayMs(attempts, random));
-  return next.getTime() - createdAt.getTime() > RETRY_WINDOW_MS ? null : next;
+  const deadline = createdAt.getTime() + RETRY_WINDOW_MS;
+  if (now.getTime() >= deadline) return null;
+  return new Date(Math.min(now.getTime() + retryDelayMs(attempts, random), deadline));
 }
