@@ -1,3 +1,4 @@
+import { writeAudit } from "../audit/audit-log";
 import type { Db } from "../db/client";
 import type { AttemptResult } from "./send";
 import { nextAttemptAt, RETRY_WINDOW_MS } from "./retry-schedule";
@@ -101,6 +102,7 @@ export async function recordAttempt(db: Db, delivery: ClaimedDelivery, workerId:
     data: { status: "dead", lastError: "The endpoint was disabled.", leaseOwner: null, leaseExpiresAt: null },
   });
   const endpoint = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { ownerId: true, roomId: true, url: true } });
+  await writeAudit(db, { actorId: null, action: "webhook.auto_disabled", targetType: "webhook_endpoint", targetId: endpointId, details: { roomId: endpoint.roomId, url: endpoint.url, reason } });
   return { held: true, status, disabledEndpoint: { id: endpointId, ...endpoint, reason } };
 }
 

@@ -153,12 +153,24 @@ describe.each(testProviders())("webhook delivery on %s", (provider) => {
     expect(stored.disabledReason).toContain("failed for 24 hours");
     expect(stored.disabledReason).toContain("HTTP 503");
     expect(c.now().getTime() - start).toBeGreaterThanOrEqual(RETRY_WINDOW_MS);
+    expect(await t.db.auditLog.count({ where: { action: "webhook.auto_disabled", targetId: endpoint.id } })).toBe(1);
     const [row] = await deliveries();
     expect(row!.status).toBe("dead");
     expect(row!.attempts).toBe(passes);
     // A disabled endpoint gets nothing new, and cannot be redelivered to until enabled again.
     expect(await emitWebhookEvent(t.db, { type: "room.member.added", roomId, data: { roomId, userId: "u", role: "viewer", addedBy: "o" } })).toBe(0);
     await expect(redeliverWebhookApi(t.db, sessionPrincipal(admin), endpoint.id, row!.id)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("connects to the address it checked, keeping the URL's host name", async () => {
+    receiver = await startTestReceiver();
+    const port = new URL(receiver.url).port;
+    const resolve = async () => [{ address: "127.0.0.1", family: 4 }];
+    await createWebhookEndpointApi({ db: t.db, allowPrivate: true, resolve }, sessionPrincipal(admin), { url: `http://hooks.invalid:${port}/in`, events: ["chat.feedback"] });
+    await emitWebhookEvent(t.db, { type: "chat.feedback", roomId: null, data: { messageId: "m", userId: ada.id, roomId: null, model: null, rating: 1, comment: null } });
+    await deliverDueWebhooks(deps({ resolve }));
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]!.headers.host).toBe(`hooks.invalid:${port}`);
   });
 
   it("refuses at delivery time an address that turned private, and redelivers with the same webhook-id", async () => {

@@ -7,6 +7,8 @@ import { formatEventTypes, parseEventTypes, TEST_EVENT_TYPE, type WebhookEventTy
 import type { ListDeliveriesQuery } from "./schemas";
 
 const MAX_ENDPOINTS_PER_SCOPE = 20;
+// Test events and redeliveries queue by hand; this many waiting for one endpoint is enough.
+const MAX_QUEUED_BY_HAND = 50;
 
 export interface WebhookEndpointView {
   id: string;
@@ -141,22 +143,27 @@ export async function listWebhookDeliveries(db: Db, endpointId: string, query: L
   return { items, nextCursor: rows.length > query.limit ? items.at(-1)!.id : null };
 }
 
-async function requireEnabled(db: Db, endpointId: string): Promise<void> {
+/** A delivery may be queued by hand: the endpoint is enabled and not flooded with waiting deliveries. */
+async function requireRoomToQueue(db: Db, endpointId: string): Promise<void> {
   const endpoint = await db.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { enabled: true } });
   if (!endpoint?.enabled) throw new AppError("CONFLICT", "Enable the endpoint first.");
+  const waiting = await db.webhookDelivery.count({ where: { endpointId, status: { in: ["pending", "failed"] } } });
+  if (waiting >= MAX_QUEUED_BY_HAND) {
+    throw new AppError("RATE_LIMITED", `${waiting} deliveries are already waiting for this endpoint.`, { retryAfterSeconds: 60 });
+  }
 }
 
 /** Queues the delivery's event again for its endpoint, as a new delivery with the same `webhook-id`. */
 export async function redeliverWebhook(db: Db, endpointId: string, deliveryId: string, now = new Date()): Promise<WebhookDeliveryView> {
   const original = await db.webhookDelivery.findFirst({ where: { id: deliveryId, endpointId }, select: { eventId: true, type: true, payload: true } });
   if (!original) throw new AppError("NOT_FOUND", "No such delivery.");
-  await requireEnabled(db, endpointId);
+  await requireRoomToQueue(db, endpointId);
   return db.webhookDelivery.create({ data: { endpointId, ...original, nextAttemptAt: now, createdAt: now }, select: deliverySelect });
 }
 
 /** Queues a `webhook.test` event for this endpoint alone. */
 export async function sendTestWebhook(db: Db, endpointId: string, now = new Date()): Promise<WebhookDeliveryView> {
-  await requireEnabled(db, endpointId);
+  await requireRoomToQueue(db, endpointId);
   const payload = payloadOf(TEST_EVENT_TYPE, { endpointId, message: "A test event from Elite Coding Assistant." }, now);
   return db.webhookDelivery.create({
     data: { endpointId, eventId: newEventId(), type: TEST_EVENT_TYPE, payload, nextAttemptAt: now, createdAt: now },

@@ -106,6 +106,9 @@ describe.each(testProviders())("webhook management on %s", (provider) => {
     expect(second).toMatchObject({ nextCursor: null });
     expect(second.items).toHaveLength(1);
 
+    await t.db.webhookDelivery.createMany({ data: Array.from({ length: 47 }, (_, i) => ({ endpointId: allowed.id, eventId: `msg_${i}`, type: "chat.feedback", payload: "{}" })) });
+    await expect(sendTestWebhookApi(t.db, sessionPrincipal(admin), allowed.id)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+
     const off = await updateWebhookEndpointApi(t.db, sessionPrincipal(admin), allowed.id, { enabled: false });
     expect(off).toMatchObject({ enabled: false, disabledReason: "Disabled by hand." });
     await expect(sendTestWebhookApi(t.db, sessionPrincipal(admin), allowed.id)).rejects.toMatchObject({ code: "CONFLICT" });
