@@ -36,6 +36,8 @@ test("webhooks: an admin registers an endpoint, a saved version is delivered sig
     await snap(page, "webhooks-admin-created");
 
     await page.goto(roomPath);
+    // Versions are saved through the room's live connection.
+    await expect(page.getByTestId("connection-status")).toHaveText("Live", { timeout: 20_000 });
     await page.getByRole("tab", { name: "History" }).click();
     await page.getByLabel("Version label").fill("release 1");
     await page.getByRole("button", { name: "Save version" }).click();

@@ -43,22 +43,22 @@ export async function createWebhookAction(input: unknown): Promise<SecretResult>
   return run(async (p) => (await createWebhookEndpointApi(await getWebhookDeps(), p, input)).secret);
 }
 
-export async function deleteWebhookAction({ endpointId }: EndpointRef): Promise<SecretResult> {
-  return run(async (p) => deleteWebhookEndpointApi(await getDb(), p, endpointId));
+export async function deleteWebhookAction(input: EndpointRef): Promise<SecretResult> {
+  return run(async (p) => deleteWebhookEndpointApi(await getDb(), p, input?.endpointId));
 }
 
-export async function setWebhookEnabledAction({ endpointId, enabled }: EndpointRef & { enabled: boolean }): Promise<SecretResult> {
-  return run(async (p) => void (await updateWebhookEndpointApi(await getDb(), p, endpointId, { enabled })));
+export async function setWebhookEnabledAction(input: EndpointRef & { enabled: boolean }): Promise<SecretResult> {
+  return run(async (p) => void (await updateWebhookEndpointApi(await getDb(), p, input?.endpointId, { enabled: input?.enabled })));
 }
 
-export async function rotateWebhookSecretAction({ endpointId }: EndpointRef): Promise<SecretResult> {
-  return run(async (p) => (await rotateWebhookSecretApi(await getDb(), p, endpointId)).secret);
+export async function rotateWebhookSecretAction(input: EndpointRef): Promise<SecretResult> {
+  return run(async (p) => (await rotateWebhookSecretApi(await getDb(), p, input?.endpointId)).secret);
 }
 
-export async function sendTestWebhookAction({ endpointId }: EndpointRef): Promise<SecretResult> {
-  return run(async (p) => void (await sendTestWebhookApi(await getDb(), p, endpointId)));
+export async function sendTestWebhookAction(input: EndpointRef): Promise<SecretResult> {
+  return run(async (p) => void (await sendTestWebhookApi(await getDb(), p, input?.endpointId)));
 }
 
-export async function redeliverWebhookAction({ endpointId, deliveryId }: EndpointRef & { deliveryId: string }): Promise<SecretResult> {
-  return run(async (p) => void (await redeliverWebhookApi(await getDb(), p, endpointId, deliveryId)));
+export async function redeliverWebhookAction(input: EndpointRef & { deliveryId: string }): Promise<SecretResult> {
+  return run(async (p) => void (await redeliverWebhookApi(await getDb(), p, input?.endpointId, input?.deliveryId)));
 }
