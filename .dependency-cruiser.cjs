@@ -14,10 +14,13 @@ const LIB_DOMAINS = {
   "rate-limit": ["errors", "observability"],
   ai: ["config", "errors", "observability"],
   auth: ["audit", "config", "db", "errors", "forms", "net", "observability", "rate-limit"],
-  collab: ["audit", "auth", "config", "db", "errors", "forms", "observability", "rate-limit"],
+  // webhooks sits below the domains that emit its events; it checks room ownership with collab's
+  // membership rule (those two files import nothing that emits), never a copy of it.
+  webhooks: ["audit", "auth", "collab/membership.ts", "collab/room-roles.ts", "config", "db", "errors", "forms", "observability"],
+  collab: ["audit", "auth", "config", "db", "errors", "forms", "observability", "rate-limit", "webhooks"],
   analytics: ["auth", "collab", "config", "db", "errors", "forms", "observability"],
-  chat: ["ai", "analytics", "audit", "collab", "config", "db", "errors", "forms", "observability"],
-  knowledge: ["ai", "analytics", "chat", "collab", "config", "db", "errors", "forms", "observability"],
+  chat: ["ai", "analytics", "audit", "collab", "config", "db", "errors", "forms", "observability", "webhooks"],
+  knowledge: ["ai", "analytics", "chat", "collab", "config", "db", "errors", "forms", "observability", "webhooks"],
   // The OpenAI-compatible API speaks for the chat: it may use what a chat turn uses.
   "openai-api": ["ai", "analytics", "auth", "chat", "config", "db", "errors", "forms", "knowledge", "observability"],
   // REST v1: endpoint functions over the domains, their schemas and the OpenAPI document.

@@ -32,6 +32,8 @@ function server(name: string, serverPort: number, extraEnv: Record<string, strin
       ALLOW_REGISTRATION: "true",
       // Every test registers its own people, all from 127.0.0.1.
       REGISTRATIONS_PER_HOUR_PER_IP: "10000",
+      // e2e/webhooks.spec.ts delivers to a receiver on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE: "true",
       ...extraEnv,
     },
   };

@@ -12,6 +12,7 @@ import { createAiEmbedder, type Embedder } from "@/lib/knowledge/search/embeddin
 import { createKnowledgePassageSource } from "@/lib/knowledge/search/passages";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/net/client-address";
 import { logger } from "@/lib/observability/logger";
+import type { WebhookApiDeps } from "@/lib/webhooks/webhook-api";
 import { createRateLimiterFactory, type RateLimiterFactory } from "@/lib/rate-limit/factory";
 import type { NextAuthOptions } from "next-auth";
 
@@ -116,4 +117,9 @@ export async function closeRuntime(): Promise<void> {
   runtime.rateLimiters = undefined;
   await rateLimiters?.close();
   if (db) await (await db).$disconnect();
+}
+
+/** What the webhook management endpoints need: the database and WEBHOOK_ALLOW_PRIVATE. */
+export async function getWebhookDeps(): Promise<WebhookApiDeps> {
+  return { db: await getDb(), allowPrivate: getConfig().env.WEBHOOK_ALLOW_PRIVATE };
 }

@@ -3,6 +3,7 @@ import { prismaErrorCode } from "../db/errors";
 import { AppError } from "../errors/app-error";
 import { recordUsageEvents, usageEvent, type UsageEventInput } from "../analytics/usage-events";
 import { parseInput } from "../forms/input";
+import { emitWebhookEvent } from "../webhooks/emit";
 import { feedbackInputSchema, type FeedbackInput } from "./schemas";
 
 interface Context {
@@ -39,6 +40,11 @@ export async function setFeedback(db: Db, userId: string, input: unknown): Promi
   for (let attempt = 1; ; attempt++) {
     try {
       await db.$transaction((tx) => replaceRating(tx as unknown as Db, context, feedback));
+      await emitWebhookEvent(db, {
+        type: "chat.feedback",
+        roomId: context.roomId,
+        data: { messageId: feedback.messageId, userId, roomId: context.roomId, model: context.model, rating: feedback.rating, comment: feedback.comment ?? null },
+      });
       return { messageId: feedback.messageId, rating: feedback.rating };
     } catch (err) {
       const lost = err instanceof RaceLost || prismaErrorCode(err) === "P2002";

@@ -6,6 +6,7 @@ import { requireRoomAccess } from "./membership";
 import { roomRoleSchema, type RoomRole } from "./room-roles";
 import { changeRoleSchema, inviteMemberSchema, parseInput, type ChangeRoleInput, type InviteMemberInput } from "./room-schemas";
 import type { RoomMemberView } from "./rooms";
+import { emitWebhookEvent } from "../webhooks/emit";
 
 /**
  * Runs a membership change in a serializable transaction, so two owners demoting or removing each
@@ -33,12 +34,14 @@ export async function inviteMember(db: Db, actorId: string, roomId: string, inpu
   await requireRoomAccess(db, roomId, actorId, "manage");
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, disabled: true } });
   if (!user || user.disabled) throw new AppError("NOT_FOUND", "No active account uses this email.");
-  return inSerializable(db, async (tx) => {
+  const added = await inSerializable(db, async (tx) => {
     if (await currentRole(tx, roomId, user.id)) throw new AppError("CONFLICT", "This person is already a member of the room.");
     const member = await tx.roomMember.create({ data: { roomId, userId: user.id, role } });
     await writeAudit(tx, { actorId, action: "room.member_added", targetType: "room", targetId: roomId, details: { userId: user.id, role } });
     return { userId: user.id, name: user.name, email: user.email, role, joinedAt: member.joinedAt };
   });
+  await emitWebhookEvent(db, { type: "room.member.added", roomId, data: { roomId, userId: user.id, role, addedBy: actorId } });
+  return added;
 }
 
 /** Changes a member's role, including making them owner (owners only; the last owner stays owner). */
@@ -68,11 +71,13 @@ export async function leaveRoom(db: Db, userId: string, roomId: string): Promise
 }
 
 async function removeMembership(db: Db, actorId: string, roomId: string, userId: string, action: string): Promise<void> {
-  await inSerializable(db, async (tx) => {
+  const role = await inSerializable(db, async (tx) => {
     const role = await currentRole(tx, roomId, userId);
     if (!role) throw new AppError("NOT_FOUND", "This person is not a member of the room.");
     if (role === "owner") await assertAnotherOwnerRemains(tx, roomId, userId);
     await tx.roomMember.delete({ where: { roomId_userId: { roomId, userId } } });
     await writeAudit(tx, { actorId, action, targetType: "room", targetId: roomId, details: { userId, role } });
+    return role;
   });
+  await emitWebhookEvent(db, { type: "room.member.removed", roomId, data: { roomId, userId, role, removedBy: actorId } });
 }

@@ -3,6 +3,7 @@ import { requireRoomAccess } from "./membership";
 import type { FileContent } from "./room-files";
 import { parseInput, versionLabelSchema } from "./room-schemas";
 import { runStateTask } from "./state-runner";
+import { emitWebhookEvent } from "../webhooks/emit";
 import { insertVersion, viewFields, type RoomVersionView } from "./version-store";
 
 /**
@@ -13,7 +14,13 @@ import { insertVersion, viewFields, type RoomVersionView } from "./version-store
 export async function saveVersion(db: Db, input: { roomId: string; userId: string; label: string }): Promise<RoomVersionView> {
   const label = parseInput(versionLabelSchema, input.label);
   await requireRoomAccess(db, input.roomId, input.userId, "edit");
-  return runStateTask(db, { kind: "save-version", roomId: input.roomId, label, auto: false, createdBy: input.userId });
+  const version = await runStateTask(db, { kind: "save-version", roomId: input.roomId, label, auto: false, createdBy: input.userId });
+  await emitWebhookEvent(db, {
+    type: "room.version.saved",
+    roomId: input.roomId,
+    data: { roomId: input.roomId, versionId: version.id, label: version.label, createdBy: input.userId },
+  });
+  return version;
 }
 
 /** Saves an automatic checkpoint of the stored document, in a worker thread (no permission check: the sidecar calls it). */

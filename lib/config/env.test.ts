@@ -5,7 +5,8 @@ import { ConfigError } from "./errors";
 describe("parseEnv", () => {
   it("fills documented defaults", () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", DATA_DIR: "./data", ALLOW_REGISTRATION: true, LOG_LEVEL: "info" });
+    expect(env).toMatchObject({ PORT: 3000, HOST: "0.0.0.0", DATA_DIR: "./data", ALLOW_REGISTRATION: true, LOG_LEVEL: "info", WEBHOOK_ALLOW_PRIVATE: false });
+    expect(parseEnv({ WEBHOOK_ALLOW_PRIVATE: "true" }).WEBHOOK_ALLOW_PRIVATE).toBe(true);
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -15,6 +16,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL/);
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32/);
     expect(() => parseEnv({ ALLOW_REGISTRATION: "maybe" })).toThrow(/ALLOW_REGISTRATION/);
+    expect(() => parseEnv({ WEBHOOK_ALLOW_PRIVATE: "sure" })).toThrow(/WEBHOOK_ALLOW_PRIVATE/);
   });
 
   it("requires admin and GitHub settings in pairs", () => {

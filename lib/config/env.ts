@@ -71,6 +71,8 @@ const envSchema = z
     /** The largest /api/mcp request body (one JSON-RPC message, e.g. a file written into a room). */
     MCP_MAX_BODY_KB: z.coerce.number().int().min(16).max(10_240).default(4096),
     ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Let webhooks reach private, loopback and link-local addresses (only for trusted networks and tests). */
+    WEBHOOK_ALLOW_PRIVATE: booleanFlag.default(false),
     METRICS_TOKEN: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
     /** Set by the supervisor for its children: where it records their states (read by /api/health). */
     SUPERVISOR_STATUS_FILE: optionalText,

@@ -1,6 +1,7 @@
 import { parseInput } from "../forms/input";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { emitDocumentReady } from "./document-events";
 import { documentIdSchema, documentNameSchema, nameQuerySchema, type DocumentStatus, type ReviewDecision } from "./document-schemas";
 import { enqueueJob } from "./queue/jobs";
 import { requireScopeAccess, scopeColumns, type ScopeAccess, type ScopeInput } from "./scope";
@@ -205,6 +206,7 @@ export async function reviewDocument(db: Db, userId: string, id: string, decisio
   const reviewed = { reviewedById: userId, reviewedAt: new Date() };
   if (decision === "approve") {
     await db.knowledgeDocument.update({ where: { id: doc.id }, data: { status: "ready", ...reviewed } });
+    await emitDocumentReady(db, doc, doc.chunkCount);
     return;
   }
   await db.$transaction([

@@ -10,6 +10,7 @@ import { knowledgeSettings } from "../../lib/knowledge/settings";
 import { uploadsDir } from "../../lib/knowledge/storage";
 import { logger } from "../../lib/observability/logger";
 import { metricsRegistry } from "../../lib/observability/metrics";
+import { startWebhookWorker } from "../../lib/webhooks/worker";
 import { exitGracefully } from "../graceful-exit";
 
 const log = logger.child({ component: "ingest" });
@@ -30,7 +31,7 @@ function metricsServer(port: number, host: string): Server {
 
 /**
  * The ingestion worker process (`node --import tsx server/ingest/worker.ts`): claims jobs from the
- * database queue, one pipeline thread per concurrency slot. SIGTERM/SIGINT: stop claiming, let
+ * database queue, one pipeline thread per concurrency slot, and delivers queued webhooks. SIGTERM/SIGINT: stop claiming, let
  * running files finish (or hand them back to the queue), disconnect, exit 0.
  */
 export async function startIngestProcess(): Promise<void> {
@@ -49,6 +50,8 @@ export async function startIngestProcess(): Promise<void> {
     createRunner: () => createThreadRunner({ timeoutMs: settings.jobTimeoutMs, memoryMb: settings.jobMemoryMb }),
     ...(embedder && { onIdle: async () => (await embedPendingChunks(db, embedder)) > 0 }),
   });
+  // Webhook deliveries ride along in this long-running process, so `npm start` needs no other service.
+  const webhooks = startWebhookWorker({ db, log: logger.child({ component: "webhooks" }), allowPrivate: config.env.WEBHOOK_ALLOW_PRIVATE });
   const metrics = config.env.KNOWLEDGE_WORKER_METRICS_PORT > 0 ? metricsServer(config.env.KNOWLEDGE_WORKER_METRICS_PORT, config.env.HOST) : null;
 
   const sweep = () =>
@@ -60,7 +63,7 @@ export async function startIngestProcess(): Promise<void> {
 
   exitGracefully(log, async () => {
     clearInterval(sweeper);
-    await worker.stop(8_000);
+    await Promise.all([worker.stop(8_000), webhooks.stop()]);
     metrics?.close();
     await db.$disconnect();
   });

@@ -13,18 +13,22 @@ import { loadChatSetup } from "@/app/_server/chat-setup";
 import { ChatSettingsForm } from "@/components/admin/chat-settings-form";
 import { getChatSettings } from "@/lib/chat";
 import { saveChatSettingsAction } from "./chat-actions";
+import { loadWebhookPanel, webhookActions } from "@/app/_server/webhooks";
+import { WebhookPanel } from "@/components/webhooks/webhook-panel";
+
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const admin = await requireAdmin();
   const db = await getDb();
-  const [users, audit, chatSetup, chatSettings, tokens] = await Promise.all([
+  const [users, audit, chatSetup, chatSettings, tokens, webhooks] = await Promise.all([
     listUsers(db, admin),
     listAudit(db, { limit: 50 }),
     loadChatSetup(),
     getChatSettings(db),
     listApiTokens(db, {}, { limit: 100 }),
+    loadWebhookPanel(admin, null),
   ]);
   return (
     <>
@@ -52,6 +56,10 @@ export default async function AdminPage() {
         <h2 id="api-tokens-heading">API tokens</h2>
         <TokenTable tokens={toTokenRows(tokens.items)} showOwner />
         {tokens.nextCursor && <p className="muted">Showing the newest 100; GET /api/v1/admin/tokens pages through all.</p>}
+      </section>
+      <section className="card" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        <WebhookPanel {...webhooks} actions={webhookActions} />
       </section>
       <section className="card">
         <h2>Audit log</h2>

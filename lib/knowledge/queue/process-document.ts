@@ -1,6 +1,7 @@
 import { usageEvent, type UsageEventSink } from "../../analytics/usage-events";
 import type { Db } from "../../db/client";
 import type { Logger } from "../../observability/logger";
+import { emitDocumentFailed, emitDocumentReady } from "../document-events";
 import type { IngestedDocument, IngestOptions } from "../pipeline";
 import { requiresApproval, scopeOf } from "../scope";
 import { readStored } from "../storage";
@@ -32,7 +33,7 @@ async function setStatus(db: Db, documentId: string, status: string): Promise<vo
 /** Marks a document failed with a stable reason code and a message for its uploader. */
 export async function failDocument(
   deps: Pick<ProcessDeps, "db" | "usage">,
-  doc: { id: string; userId: string | null; roomId: string | null; uploadedById: string | null },
+  doc: { id: string; name: string; userId: string | null; roomId: string | null; uploadedById: string | null },
   code: FailureReason,
   message: string,
   extra: { duplicateOfId?: string } = {},
@@ -46,6 +47,7 @@ export async function failDocument(
   ]);
   const context = { userId: doc.uploadedById ?? doc.userId, roomId: doc.roomId };
   await deps.usage?.record([usageEvent("knowledge.failed", context, { documentId: doc.id, reason: code })]);
+  await emitDocumentFailed(deps.db, doc, code, message);
 }
 
 /**
@@ -86,6 +88,7 @@ export async function processDocument(deps: ProcessDeps, documentId: string): Pr
     const data = { documentId: doc.id, bytes: doc.sizeBytes, chunks: ingested.chunks.length };
     await deps.usage?.record([usageEvent("knowledge.ingested", context, data)]);
     deps.log.info({ documentId: doc.id, kind: ingested.kind, chunks: ingested.chunks.length, status }, "document indexed");
+    if (status === "ready") await emitDocumentReady(db, doc, ingested.chunks.length);
     return status;
   } catch (err) {
     if (err instanceof DocumentGone) return "gone";

@@ -11,6 +11,8 @@ import {
   updateRoomAction,
 } from "../../actions";
 import { loadRoomOr404 } from "../../load-room";
+import { loadWebhookPanel, webhookActions } from "@/app/_server/webhooks";
+import { WebhookPanel } from "@/components/webhooks/webhook-panel";
 
 export const metadata: Metadata = { title: "Room members" };
 
@@ -18,6 +20,7 @@ export default async function RoomMembersPage({ params }: { params: Promise<{ ro
   const { roomId } = await params;
   const user = await requireUser();
   const room = await loadRoomOr404(roomId, user.id);
+  const webhooks = room.role === "owner" ? await loadWebhookPanel(user, room.id) : null;
   return (
     <>
       <div className="page-head">
@@ -39,6 +42,13 @@ export default async function RoomMembersPage({ params }: { params: Promise<{ ro
           deleteRoom: deleteRoomAction,
         }}
       />
+      {webhooks && (
+        <section className="card" aria-labelledby="room-webhooks-heading">
+          <h2 id="room-webhooks-heading">Webhooks</h2>
+          <p className="muted">Endpoints here receive this room&apos;s events; the instance&apos;s admins may also send events to their own endpoints.</p>
+          <WebhookPanel {...webhooks} actions={webhookActions} />
+        </section>
+      )}
     </>
   );
 }
