@@ -24,7 +24,7 @@ const LIB_DOMAINS = {
   // The OpenAI-compatible API speaks for the chat: it may use what a chat turn uses.
   "openai-api": ["ai", "analytics", "auth", "chat", "config", "db", "errors", "forms", "knowledge", "observability"],
   // REST v1: endpoint functions over the domains, their schemas and the OpenAPI document.
-  "api-v1": ["ai", "analytics", "auth", "chat", "collab", "config", "db", "errors", "forms", "knowledge", "observability"],
+  "api-v1": ["ai", "analytics", "auth", "chat", "collab", "config", "db", "errors", "forms", "knowledge", "observability", "webhooks"],
   // The MCP server offers the knowledge, rooms and assistant tools through their own domain functions.
   mcp: ["ai", "auth", "chat", "collab", "db", "errors", "forms", "knowledge", "observability"],
 };

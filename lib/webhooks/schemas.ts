@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "../forms/input";
+import { pageQuerySchema } from "../forms/page";
 import { userText } from "../forms/text";
 import { TEST_EVENT_TYPE, webhookEventTypeSchema } from "./events";
 
@@ -14,13 +15,10 @@ export type CreateWebhookInput = z.infer<typeof createWebhookInputSchema>;
 
 export const updateWebhookInputSchema = z.object({ enabled: z.boolean() });
 
-const cursor = z.string().regex(/^[\w-]{1,64}$/).optional();
-const limit = z.coerce.number().int().min(1).max(200).default(50);
-
-export const listWebhooksQuerySchema = z.object({ roomId: idSchema.optional(), cursor, limit });
+export const listWebhooksQuerySchema = pageQuerySchema.extend({ roomId: idSchema.optional() });
 export type ListWebhooksQuery = z.infer<typeof listWebhooksQuerySchema>;
 
-export const listDeliveriesQuerySchema = z.object({ cursor, limit });
+export const listDeliveriesQuerySchema = pageQuerySchema;
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuerySchema>;
 
 export const deliveryStatusSchema = z.enum(["pending", "succeeded", "failed", "dead"]);

@@ -5,9 +5,10 @@ import { registerConversationPaths } from "./conversations-paths";
 import { registerKnowledgePaths } from "./knowledge-paths";
 import { registerRoomPaths } from "./rooms-paths";
 import { registerTokenPaths } from "./tokens-paths";
+import { registerWebhookPaths } from "./webhooks-paths";
 
 /** Every topic's paths: a topic adds its `register<Topic>Paths` here, one line each. */
-export const API_V1_PATHS: readonly PathRegistrar[] = [registerTokenPaths, registerConversationPaths, registerKnowledgePaths, registerRoomPaths, registerAnalyticsPaths];
+export const API_V1_PATHS: readonly PathRegistrar[] = [registerTokenPaths, registerConversationPaths, registerKnowledgePaths, registerRoomPaths, registerAnalyticsPaths, registerWebhookPaths];
 
 export interface DocumentInfo {
   version: string;

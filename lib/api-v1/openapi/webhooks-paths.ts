@@ -1,7 +1,8 @@
 import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { idSchema } from "../forms/input";
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_SCHEMAS, WEBHOOK_EVENT_TYPES } from "./events";
+import { idSchema } from "../../forms/input";
+import { pageSchema } from "../../forms/page";
+import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_SCHEMAS, WEBHOOK_EVENT_TYPES } from "../../webhooks/events";
 import {
   createWebhookInputSchema,
   listDeliveriesQuerySchema,
@@ -9,22 +10,20 @@ import {
   updateWebhookInputSchema,
   webhookDeliverySchema,
   webhookEndpointSchema,
-} from "./schemas";
+} from "../../webhooks/schemas";
+import { BEARER, errorSchema, json } from "./common";
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) });
-const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const errors = {
   400: json(errorSchema, "Invalid input, or a URL webhooks may not reach"),
   401: json(errorSchema, "No session or API token"),
   403: json(errorSchema, "Missing scope (`admin` for instance endpoints, `rooms:write` for a room's) or not the room's owner"),
   404: json(errorSchema, "No such endpoint, delivery or room"),
 };
-const page = (item: z.ZodType) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const endpointParams = z.object({ id: idSchema });
 const tags = ["Webhooks"];
 
 function path(config: Omit<RouteConfig, "tags">): RouteConfig {
-  return { tags, ...config, responses: { ...errors, ...config.responses } };
+  return { tags, security: [{ [BEARER]: [] }], ...config, responses: { ...errors, ...config.responses } };
 }
 
 /**
@@ -35,7 +34,7 @@ export function registerWebhookPaths(registry: OpenAPIRegistry): void {
   const routes: Omit<RouteConfig, "tags">[] = [
     {
       method: "get", path: "/api/v1/webhooks", summary: "List the instance's endpoints, or a room's with roomId",
-      request: { query: listWebhooksQuerySchema }, responses: { 200: json(page(webhookEndpointSchema), "Endpoints, newest first") },
+      request: { query: listWebhooksQuerySchema }, responses: { 200: json(pageSchema(webhookEndpointSchema), "Endpoints, newest first") },
     },
     {
       method: "post", path: "/api/v1/webhooks", summary: "Register an endpoint; the signing secret is returned this once",
@@ -59,7 +58,7 @@ export function registerWebhookPaths(registry: OpenAPIRegistry): void {
     },
     {
       method: "get", path: "/api/v1/webhooks/{id}/deliveries", summary: "List an endpoint's deliveries",
-      request: { params: endpointParams, query: listDeliveriesQuerySchema }, responses: { 200: json(page(webhookDeliverySchema), "Deliveries, newest first") },
+      request: { params: endpointParams, query: listDeliveriesQuerySchema }, responses: { 200: json(pageSchema(webhookDeliverySchema), "Deliveries, newest first") },
     },
     {
       method: "post", path: "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", summary: "Send a delivery's event again (same webhook-id)",

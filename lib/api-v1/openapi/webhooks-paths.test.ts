@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { describe, expect, it } from "vitest";
-import { registerWebhookPaths } from "./openapi";
+import { registerWebhookPaths } from "./webhooks-paths";
 
 describe("webhook OpenAPI description", () => {
   it("documents every route and event from the validating schemas", () => {
