@@ -70,12 +70,11 @@ export async function readTextFile(path: string): Promise<string | null> {
   }
 }
 
-/** Where a room file goes under `dir`; a path that would leave `dir` is refused. */
+/** Where a room file goes under `dir`; a path with empty, "." or ".." parts, or a backslash, is refused. */
 export function localPathIn(dir: string, roomPath: string): string {
-  const root = resolve(dir);
-  const target = resolve(root, ...roomPath.split("/"));
-  if (roomPath.includes("\\") || !target.startsWith(root + sep)) {
-    throw new CliError(EXIT.server, `The server sent a file path that leaves the folder: ${JSON.stringify(roomPath)}.`);
+  const segments = roomPath.split("/");
+  if (roomPath.includes("\\") || segments.some((s) => s === "" || s === "." || s === "..")) {
+    throw new CliError(EXIT.server, `The server sent a file path that could leave the folder: ${JSON.stringify(roomPath)}.`);
   }
-  return target;
+  return join(resolve(dir), ...segments);
 }
