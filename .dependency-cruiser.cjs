@@ -20,8 +20,8 @@ const LIB_DOMAINS = {
   knowledge: ["ai", "analytics", "chat", "collab", "config", "db", "errors", "forms", "observability"],
   // The OpenAI-compatible API speaks for the chat: it may use what a chat turn uses.
   "openai-api": ["ai", "analytics", "auth", "chat", "config", "db", "errors", "forms", "knowledge", "observability"],
-  // The command-line tool talks to the server over HTTP only: it shares no server code.
-  cli: ["config/cli-env.ts"],
+  // The command-line tool talks to the server over HTTP only; it shares the room file rules, no server code.
+  cli: ["config/cli-env.ts", "collab/text-content.ts"],
 };
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

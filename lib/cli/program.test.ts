@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -83,6 +83,8 @@ describe("arguments", () => {
     expect([fromEnv.requests[0]?.url.host, fromEnv.requests[0]?.authorization]).toEqual(["env.test", "Bearer eca_env"]);
     const flags = await run([...auth, "usage"], routes, { configFile, url: "http://env.test", token: "eca_env" });
     expect([flags.requests[0]?.url.host, flags.requests[0]?.authorization]).toEqual(["eca.test", "Bearer eca_flag"]);
+    const window = await run([...auth, "usage", "--from", "2026-11-01", "--to", "2026-11-30"], routes);
+    expect(Object.fromEntries(window.requests[0]!.url.searchParams)).toEqual({ from: "2026-11-01T00:00:00.000Z", to: "2026-12-01T00:00:00.000Z" });
     const otherServer = await run(["--url", "http://other.test", "usage"], routes, { configFile });
     expect(otherServer.code).toBe(2);
     expect(otherServer.requests).toEqual([]);
@@ -175,5 +177,37 @@ describe("rooms", () => {
     const twins = await run([...auth, "rooms", "push", dir, "Twin"], routes);
     expect(twins.code).toBe(1);
     expect(twins.stderr).toContain("r2, r3");
+  });
+
+  it("pushes new and changed files, deletes with --delete, skips binaries, and fetches only same-sized files to compare", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "eca-push-"));
+    await writeFile(join(dir, "same.ts"), "same");
+    await writeFile(join(dir, "changed.ts"), "changed locally");
+    await writeFile(join(dir, "new.ts"), "new");
+    await writeFile(join(dir, "logo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const written: Record<string, unknown> = {};
+    const routes: Record<string, Handler> = {
+      "GET /api/v1/rooms": () => Response.json({ items: [{ id: "r1", name: "Alpha", role: "editor" }], nextCursor: null }),
+      "GET /api/v1/rooms/r1/files": () =>
+        Response.json({ items: [{ path: "same.ts", size: 4 }, { path: "changed.ts", size: 3 }, { path: "gone.ts", size: 1 }] }),
+      "GET /api/v1/rooms/r1/files/same.ts": () => Response.json({ path: "same.ts", content: "same", language: "typescript" }),
+      "PUT /api/v1/rooms/r1/files/changed.ts": (_url, init) => ((written["changed.ts"] = JSON.parse(String(init.body))), Response.json({ path: "changed.ts", created: false })),
+      "PUT /api/v1/rooms/r1/files/new.ts": (_url, init) => ((written["new.ts"] = JSON.parse(String(init.body))), Response.json({ path: "new.ts", created: true })),
+      "DELETE /api/v1/rooms/r1/files/gone.ts": () => new Response(null, { status: 204 }),
+    };
+    const dry = await run([...auth, "rooms", "push", dir, "Alpha", "--delete", "--dry-run"], routes);
+    expect(dry.stdout).toBe("Dry run, nothing changed:\n~ changed.ts (updated)\n- gone.ts (deleted)\n+ new.ts (created)\n1 created, 1 updated, 1 deleted, 1 unchanged\n");
+    expect(dry.stderr).toContain("! logo.png skipped: binary, not text");
+    expect(dry.requests.filter((r) => r.method !== "GET")).toEqual([]);
+
+    const pushed = await run([...auth, "rooms", "push", dir, "Alpha", "--delete"], routes);
+    expect(pushed.code).toBe(0);
+    expect(pushed.requests.map((r) => `${r.method} ${r.url.pathname}`).slice(2)).toEqual([
+      "GET /api/v1/rooms/r1/files/same.ts",
+      "PUT /api/v1/rooms/r1/files/changed.ts",
+      "DELETE /api/v1/rooms/r1/files/gone.ts",
+      "PUT /api/v1/rooms/r1/files/new.ts",
+    ]);
+    expect(written).toEqual({ "changed.ts": { content: "changed locally" }, "new.ts": { content: "new" } });
   });
 });

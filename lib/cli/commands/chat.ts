@@ -28,7 +28,8 @@ export function addChatCommand(program: Command, io: CliIo): void {
       const roomId = await resolveRoomId(client, options.room);
       const conversation = await client.json(conversationSchema, "POST", "/api/v1/conversations", { json: { roomId } });
       const response = await client.request("POST", `/api/v1/conversations/${encodeURIComponent(conversation.id)}/messages`, {
-        json: { content: words.join(" "), model: options.model, knowledge: options.knowledge, stream: true },
+        // Left out, the server uses knowledge when the token may read it; --no-knowledge turns it off.
+        json: { content: words.join(" "), model: options.model, knowledge: options.knowledge ? undefined : false, stream: true },
         headers: { accept: "text/event-stream" },
         stream: true,
       });

@@ -6,6 +6,7 @@ import { connect, type GlobalOptions } from "../connection";
 import { CliError, EXIT } from "../exit-codes";
 import type { ApiClient } from "../http-client";
 import { Output, table, type CliIo } from "../io";
+import { MAX_FILE_CHARS, looksBinary } from "../../collab/text-content";
 import { localPathIn, readTextFile, walkFiles } from "../local-files";
 import { resolveRoom } from "../room-ref";
 import { describePlan, planSync, type SyncPlan } from "../room-sync";
@@ -15,8 +16,9 @@ interface SyncOptions extends GlobalOptions {
   delete?: boolean;
 }
 
-// A file is written to the live document in one collab message (COLLAB_MAX_MESSAGE_BYTES, 8 MB by default).
-const MAX_PUSH_FILE_BYTES = 8 * 1024 * 1024;
+// UTF-8 takes at most 3 bytes per UTF-16 code unit: a larger file cannot fit in a room, unread.
+const MAX_PUSH_FILE_BYTES = MAX_FILE_CHARS * 3;
+const TOO_LARGE = `longer than a room file may be (${MAX_FILE_CHARS.toLocaleString("en-US")} characters)`;
 
 const filePath = (roomId: string, path: string) =>
   `/api/v1/rooms/${encodeURIComponent(roomId)}/files/${path.split("/").map(encodeURIComponent).join("/")}`;
@@ -79,7 +81,12 @@ export function addRoomsCommands(program: Command, io: CliIo): void {
       const room = await resolveRoom(client, ref);
       const { items } = await client.json(roomFileListSchema, "GET", `/api/v1/rooms/${encodeURIComponent(room.id)}/files`);
       const remote = new Map<string, string | null>(items.map((f) => [f.path, null]));
-      for (const path of remote.keys()) if (local.has(path)) remote.set(path, await readRoomFile(client, room.id, path));
+      for (const item of items) {
+        const content = local.get(item.path);
+        // A different size (UTF-8 bytes) is a change for sure: only same-sized files are fetched to compare.
+        const sameSize = content !== undefined && (item.size === undefined || item.size === Buffer.byteLength(content));
+        if (sameSize) remote.set(item.path, await readRoomFile(client, room.id, item.path));
+      }
       const plan = planSync(local, remote, { deleteMissing: Boolean(options.delete) });
       for (const s of skipped) out.note(`! ${s.path} skipped: ${s.reason}`);
       if (!options.dryRun) {
@@ -115,12 +122,10 @@ async function readLocalFolder(dir: string): Promise<{ local: Map<string, string
   const local = new Map<string, string>();
   const skipped: { path: string; reason: string }[] = [];
   for (const file of files) {
-    if (file.sizeBytes > MAX_PUSH_FILE_BYTES) {
-      skipped.push({ path: file.relativePath, reason: "larger than 8 MB" });
-      continue;
-    }
-    const content = await readTextFile(file.absolutePath);
-    if (content === null) skipped.push({ path: file.relativePath, reason: "not UTF-8 text" });
+    const content = file.sizeBytes > MAX_PUSH_FILE_BYTES ? "" : await readTextFile(file.absolutePath);
+    // The room's own rules (lib/collab/text-content.ts), checked here so one file does not stop the push.
+    if (content === null || looksBinary(content)) skipped.push({ path: file.relativePath, reason: "binary, not text" });
+    else if (file.sizeBytes > MAX_PUSH_FILE_BYTES || content.length > MAX_FILE_CHARS) skipped.push({ path: file.relativePath, reason: TOO_LARGE });
     else local.set(file.relativePath, content);
   }
   return { local, skipped };

@@ -12,8 +12,8 @@ export function addUsageCommand(program: Command, io: CliIo): void {
   program
     .command("usage")
     .description("your own chat turns, tokens and cost")
-    .option("--from <date>", "first day, YYYY-MM-DD (default: the server's, 30 days back)", parseDate)
-    .option("--to <date>", "last day, YYYY-MM-DD (default: today)", parseDate)
+    .option("--from <date>", "first day, YYYY-MM-DD in UTC (default: 30 days before --to)", (value) => dayStart(value, 0))
+    .option("--to <date>", "last day, YYYY-MM-DD in UTC, included (default: now)", (value) => dayStart(value, 1))
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<UsageOptions>();
       const out = new Output(io, Boolean(options.json));
@@ -23,16 +23,20 @@ export function addUsageCommand(program: Command, io: CliIo): void {
     });
 }
 
-function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError("Give a date as YYYY-MM-DD.");
-  return value;
+/** The start of the UTC day `value` (+ `plusDays`) as the ISO time the server takes; the server's `to` is exclusive. */
+function dayStart(value: string, plusDays: number): string {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms)) throw new InvalidArgumentError("Give a date as YYYY-MM-DD.");
+  return new Date(ms + plusDays * 86_400_000).toISOString();
 }
+
+const time = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 const cost = (usd: number | null) => (usd === null ? "–" : `$${usd.toFixed(4)}`);
 const count = (n: number) => n.toLocaleString("en-US");
 
 function describeUsage(usage: Usage): string {
-  const head = `${usage.from.slice(0, 10)} to ${usage.to.slice(0, 10)}: ${count(usage.turns)} turns, ${count(usage.inputTokens)} input and ${count(usage.outputTokens)} output tokens, ${cost(usage.costUsd)}`;
+  const head = `${time(usage.from)} to ${time(usage.to)} UTC: ${count(usage.turns)} turns, ${count(usage.inputTokens)} input and ${count(usage.outputTokens)} output tokens, ${cost(usage.costUsd)}`;
   if (usage.byModel.length === 0) return head;
   const rows = usage.byModel.map((m) => [m.model, count(m.turns), count(m.inputTokens), count(m.outputTokens), cost(m.costUsd)]);
   return `${head}\n\n${table(["model", "turns", "input", "output", "cost"], rows)}`;
