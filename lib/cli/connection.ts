@@ -40,5 +40,8 @@ export async function resolveCredentials(io: CliIo, options: GlobalOptions): Pro
 
 export async function connect(io: CliIo, options: GlobalOptions): Promise<ApiClient> {
   const { url, token } = await resolveCredentials(io, options);
-  return new ApiClient({ url, token, fetch: io.fetch });
+  const onRateLimitWait = (seconds: number) => {
+    if (!options.json) io.stderr.write(`Rate limited by ${url}; retrying in ${seconds} s.\n`);
+  };
+  return new ApiClient({ url, token, fetch: io.fetch, onRateLimitWait });
 }

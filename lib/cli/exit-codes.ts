@@ -16,7 +16,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   2  authentication or permission error (401, 403), or no login
   3  not found (404): no such room, document, conversation or file
   4  server or network error (5xx, unreachable, unexpected answer)
-  5  rate limited (429); the message says when to try again`;
+  5  rate limited (429) for longer than a minute; short waits are sat out and retried`;
 
 /** An error the CLI reports as one line on stderr before exiting with `exitCode`. */
 export class CliError extends Error {

@@ -7,12 +7,15 @@ export interface ClientOptions {
   fetch?: typeof fetch;
   /** Limit for a whole non-streaming request. */
   timeoutMs?: number;
+  /** Told before the client sleeps out a rate limit (429 with a short Retry-After). */
+  onRateLimitWait?: (seconds: number) => void;
 }
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   json?: unknown;
-  body?: ReadableStream<Uint8Array>;
+  /** A streamed body, made anew for each attempt (a stream can be sent only once). */
+  body?: () => ReadableStream<Uint8Array>;
   headers?: Record<string, string>;
   /** Streaming answers run as long as the server keeps sending; no overall timeout. */
   stream?: boolean;
@@ -24,6 +27,9 @@ export interface Page<T> {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+// A folder push or upload can outrun the per-minute API limit: waits up to a minute are sat out, a few times.
+const MAX_RATE_LIMIT_WAIT_S = 60;
+const MAX_RATE_LIMIT_RETRIES = 5;
 
 /** The REST API v1 as the CLI sees it: bearer token, JSON, errors turned into CliErrors with exit codes. */
 export class ApiClient {
@@ -31,16 +37,32 @@ export class ApiClient {
   private readonly token: string;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly onRateLimitWait: (seconds: number) => void;
 
   constructor(options: ClientOptions) {
     this.baseUrl = options.url.replace(/\/+$/, "");
     this.token = options.token;
     this.fetchImpl = options.fetch ?? fetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.onRateLimitWait = options.onRateLimitWait ?? (() => {});
   }
 
   /** The raw response of a successful request; any error status becomes a CliError. */
   async request(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.send(method, path, options);
+      if (response.ok) return response;
+      const wait = Number(response.headers.get("retry-after") ?? Number.NaN);
+      if (response.status !== 429 || !(wait >= 0 && wait <= MAX_RATE_LIMIT_WAIT_S) || attempt >= MAX_RATE_LIMIT_RETRIES) {
+        throw await responseError(response);
+      }
+      await response.body?.cancel();
+      this.onRateLimitWait(wait);
+      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    }
+  }
+
+  private async send(method: string, path: string, options: RequestOptions): Promise<Response> {
     const url = new URL(`${this.baseUrl}${path}`);
     for (const [key, value] of Object.entries(options.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
@@ -51,11 +73,10 @@ export class ApiClient {
       headers["content-type"] = "application/json";
       body = JSON.stringify(options.json);
     } else if (options.body) {
-      body = options.body;
+      body = options.body();
     }
-    let response: Response;
     try {
-      response = await this.fetchImpl(url, {
+      return await this.fetchImpl(url, {
         method,
         headers,
         body,
@@ -66,8 +87,6 @@ export class ApiClient {
     } catch (err) {
       throw networkError(this.baseUrl, err);
     }
-    if (!response.ok) throw await responseError(response);
-    return response;
   }
 
   /** A JSON answer checked against `schema`: an answer of another shape is a server error, not a crash. */

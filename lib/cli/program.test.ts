@@ -98,7 +98,7 @@ describe("exit codes and errors", () => {
       [error(401, "TOKEN_REVOKED", "This token was revoked."), 2, "This token was revoked."],
       [error(403, "INSUFFICIENT_SCOPE", 'This needs the "rooms:read" scope.'), 2, "rooms:read"],
       [error(404, "NOT_FOUND", "No such thing."), 3, "No such thing."],
-      [error(429, "RATE_LIMITED", "Slow down.", { "retry-after": "17" }), 5, "Slow down. Retry after 17 s."],
+      [error(429, "RATE_LIMITED", "Slow down.", { "retry-after": "120" }), 5, "Slow down. Retry after 120 s."],
       [error(400, "VALIDATION_FAILED", "from: bad date"), 1, "from: bad date"],
       [() => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" }), 4, "502 Bad Gateway"],
       [() => Response.json({ unexpected: true }), 4, "Unexpected answer"],
@@ -110,6 +110,15 @@ describe("exit codes and errors", () => {
       expect(r.stderr).toContain(message);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it("sits out a short rate limit and retries", async () => {
+    let calls = 0;
+    const r = await run([...auth, "usage"], {
+      "GET /api/v1/usage": () => (++calls < 3 ? error(429, "RATE_LIMITED", "Slow down.", { "retry-after": "0" })() : Response.json(usage)),
+    });
+    expect([r.code, calls]).toEqual([0, 3]);
+    expect(r.stderr).toBe("Rate limited by http://eca.test; retrying in 0 s.\nRate limited by http://eca.test; retrying in 0 s.\n");
   });
 });
 

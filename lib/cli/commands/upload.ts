@@ -85,15 +85,17 @@ function parseSeconds(value: string): number {
 
 /** Streams one file as the raw body, counting what has been handed to the connection. */
 async function uploadFile(client: ApiClient, file: LocalFile, roomId: string | undefined, onProgress: (sent: number) => void): Promise<DocumentSummary> {
-  let sent = 0;
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      sent += chunk.byteLength;
-      onProgress(sent);
-      controller.enqueue(chunk);
-    },
-  });
-  const body = (Readable.toWeb(createReadStream(file.absolutePath)) as ReadableStream<Uint8Array>).pipeThrough(counter);
+  const body = () => {
+    let sent = 0;
+    const counter = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        sent += chunk.byteLength;
+        onProgress(sent);
+        controller.enqueue(chunk);
+      },
+    });
+    return (Readable.toWeb(createReadStream(file.absolutePath)) as ReadableStream<Uint8Array>).pipeThrough(counter);
+  };
   const { document } = await client.json(uploadedSchema, "POST", "/api/v1/knowledge/documents", {
     query: { name: file.relativePath, roomId },
     body,
