@@ -28,7 +28,6 @@ export const chatEventSchema = z.discriminatedUnion("type", [
   }),
   z.object({ type: z.literal("error"), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
-export type ChatEvent = z.infer<typeof chatEventSchema>;
 
 export const roomSchema = z.object({
   id: z.string(),
@@ -57,7 +56,6 @@ export const uploadedSchema = z.object({ document: documentSchema });
 export const searchResultsSchema = z.object({
   items: z.array(z.object({ text: z.string(), score: z.number(), citation: citationSchema })),
 });
-export type SearchHit = z.infer<typeof searchResultsSchema>["items"][number];
 
 const usageTotals = {
   turns: z.number(),

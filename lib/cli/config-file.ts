@@ -4,8 +4,8 @@ import { z } from "zod";
 import { CliError, EXIT } from "./exit-codes";
 
 /** What `eca login` stores: the server and a token for it. */
-export const storedLoginSchema = z.object({ url: z.url(), token: z.string().min(1) });
-export type StoredLogin = z.infer<typeof storedLoginSchema>;
+const storedLoginSchema = z.object({ url: z.url(), token: z.string().min(1) });
+type StoredLogin = z.infer<typeof storedLoginSchema>;
 
 /** The stored login, or null when there is none. A damaged file is an error, not silently ignored. */
 export async function readStoredLogin(file: string): Promise<StoredLogin | null> {

@@ -21,11 +21,6 @@ export interface RequestOptions {
   stream?: boolean;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 const DEFAULT_TIMEOUT_MS = 120_000;
 // A folder push or upload can outrun the per-minute API limit: waits up to a minute are sat out, a few times.
 const MAX_RATE_LIMIT_WAIT_S = 60;

@@ -11,7 +11,7 @@ export interface LocalFile {
 }
 
 /** Hidden files and folders, and dependencies, are never sent. */
-export function isSkippedName(name: string): boolean {
+function isSkippedName(name: string): boolean {
   return name.startsWith(".") || name === "node_modules";
 }
 
