@@ -60,5 +60,5 @@ export default function proxy(req: NextRequest, event: NextFetchEvent) {
 
 export const config = {
   // Uploads are excluded: the proxy would cut their bodies at 10 MB; the route authenticates itself.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/knowledge/upload).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|api/knowledge/upload|api/v1/knowledge/documents$).*)"],
 };

@@ -1,5 +1,9 @@
 import "server-only";
 import { AppError } from "@/lib/errors/app-error";
+import type { UploadRequest } from "@/lib/knowledge/upload";
+import type { NextRequest } from "next/server";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeWebStream } from "node:stream/web";
 
 /** Reads a JSON request body of at most `maxBytes`, refusing larger ones before reading them whole. */
 export async function readJsonBody(req: Request, maxBytes: number): Promise<unknown> {
@@ -22,4 +26,13 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   } catch {
     throw new AppError("VALIDATION_FAILED", "The request body is not valid JSON.");
   }
+}
+
+/** A raw upload's body and declared size, as lib/knowledge/upload.ts takes them with the query string. */
+export function uploadBody(req: NextRequest): UploadRequest {
+  return {
+    query: Object.fromEntries(req.nextUrl.searchParams),
+    declaredBytes: Number(req.headers.get("content-length") ?? "0"),
+    body: req.body ? Readable.fromWeb(req.body as NodeWebStream<Uint8Array>) : null,
+  };
 }

@@ -33,3 +33,10 @@ export const limitTokenRequests = routeLimit(
   () => ({ name: "api-token-user", limit: getConfig().env.API_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
   (s) => `Too many API requests. Try again in ${s} s.`,
 );
+
+// Folder drops send many files at once; this bounds one user's uploads, not a single drop.
+/** Uploads per user per minute, one count for the knowledge page and the API. */
+export const limitUploads = routeLimit(
+  () => ({ name: "uploads-user", limit: 300, windowMs: 60_000 }),
+  (s) => `Too many uploads. Try again in ${s} s.`,
+);

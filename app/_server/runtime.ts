@@ -7,7 +7,7 @@ import { createSignInLimiters } from "@/lib/auth/sign-in-limits";
 import type { PassageSource } from "@/lib/chat/passage-source";
 import { getConfig } from "@/lib/config";
 import { connectDb, type Db } from "@/lib/db/client";
-import { createAiEmbedder } from "@/lib/knowledge/search/embeddings";
+import { createAiEmbedder, type Embedder } from "@/lib/knowledge/search/embeddings";
 import { createKnowledgePassageSource } from "@/lib/knowledge/search/passages";
 import { parseTrustedProxies, type TrustedProxies } from "@/lib/net/client-address";
 import { logger } from "@/lib/observability/logger";
@@ -22,6 +22,7 @@ import type { NextAuthOptions } from "next-auth";
  */
 interface Runtime {
   db?: Promise<Db>;
+  embedder?: { value: Embedder | undefined };
   ai?: AiRuntime;
   passages?: PassageSource;
   authOptions?: NextAuthOptions;
@@ -52,8 +53,7 @@ export function getAiRuntime(): AiRuntime {
  */
 export function getPassageSource(): PassageSource {
   if (!runtime.passages) {
-    const { KNOWLEDGE_EMBEDDING_MODEL: embeddingModel } = getConfig().env;
-    const embedder = embeddingModel ? createAiEmbedder(embeddingModel, getConfig().ai) : undefined;
+    const embedder = getEmbedder();
     const log = logger.child({ component: "knowledge" });
     runtime.passages = {
       async retrieve(query) {
@@ -63,6 +63,15 @@ export function getPassageSource(): PassageSource {
     };
   }
   return runtime.passages;
+}
+
+/** The embedder of KNOWLEDGE_EMBEDDING_MODEL for finding passages by meaning; undefined when it is not set. */
+export function getEmbedder(): Embedder | undefined {
+  if (!runtime.embedder) {
+    const { KNOWLEDGE_EMBEDDING_MODEL: embeddingModel } = getConfig().env;
+    runtime.embedder = { value: embeddingModel ? createAiEmbedder(embeddingModel, getConfig().ai) : undefined };
+  }
+  return runtime.embedder.value;
 }
 
 /** Where every limit of the web app counts: Redis when REDIS_URL is set (shared by all instances). */

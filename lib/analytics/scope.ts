@@ -10,15 +10,17 @@ const DAY = 86_400_000;
 const PRESETS = { "24h": 1, "7d": 7, "30d": 30, "90d": 90 } as const;
 const MAX_CUSTOM_DAYS = 366 * 3;
 
+/** The fields of the query every analytics endpoint takes (what the API documents). */
+export const analyticsQueryFields = z.object({
+  range: z.enum(["24h", "7d", "30d", "90d", "custom"]).default("7d"),
+  from: z.iso.datetime({ offset: true }).optional().meta({ description: "With range=custom." }),
+  to: z.iso.datetime({ offset: true }).optional().meta({ description: "With range=custom." }),
+  scope: z.enum(["all", "user", "room", "model"]).default("all").meta({ description: "Members see only their own activity; admins everyone's." }),
+  id: z.string().trim().min(1).max(200).optional().meta({ description: "The user, room or model the scope names." }),
+});
+
 /** The query every analytics endpoint takes. */
-export const analyticsQuerySchema = z
-  .object({
-    range: z.enum(["24h", "7d", "30d", "90d", "custom"]).default("7d"),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    scope: z.enum(["all", "user", "room", "model"]).default("all"),
-    id: z.string().trim().min(1).max(200).optional(),
-  })
+export const analyticsQuerySchema = analyticsQueryFields
   .superRefine((q, ctx) => {
     if (q.range === "custom" && (!q.from || !q.to)) ctx.addIssue({ code: "custom", path: ["from"], message: "custom range needs from and to" });
     if (q.scope !== "all" && !q.id) ctx.addIssue({ code: "custom", path: ["id"], message: `scope ${q.scope} needs id` });

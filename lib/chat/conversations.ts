@@ -8,6 +8,7 @@ export interface ConversationSummary {
   id: string;
   title: string;
   roomId: string | null;
+  createdAt: Date;
   updatedAt: Date;
 }
 
@@ -17,7 +18,7 @@ export interface ConversationPage {
   nextCursor: string | null;
 }
 
-const summary = { id: true, title: true, roomId: true, updatedAt: true } as const;
+const summary = { id: true, title: true, roomId: true, createdAt: true, updatedAt: true } as const;
 
 function notFound(): AppError {
   return new AppError("NOT_FOUND", "No such conversation.");
@@ -27,7 +28,7 @@ function notFound(): AppError {
 export async function requireConversation(db: Db, userId: string, conversationId: string): Promise<ConversationSummary> {
   const found = await db.conversation.findUnique({ where: { id: conversationId }, select: { ...summary, userId: true } });
   if (!found || found.userId !== userId) throw notFound();
-  return { id: found.id, title: found.title, roomId: found.roomId, updatedAt: found.updatedAt };
+  return { id: found.id, title: found.title, roomId: found.roomId, createdAt: found.createdAt, updatedAt: found.updatedAt };
 }
 
 export async function createConversation(

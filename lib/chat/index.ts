@@ -15,6 +15,6 @@ export type { PassageQuery, PassageSource } from "./passage-source";
 export { chatRequestSchema, type ChatRequest } from "./request";
 export { feedbackInputSchema, titleSchema, type Citation, type FeedbackInput } from "./schemas";
 export { getChatSettings, pickDefaultModel, saveChatSettings, type ChatSettings } from "./settings";
-export { startChatTurn, type ChatTurnDeps } from "./turn";
-export type { TurnFailure } from "./turn-writer";
+export { beginChatTurn, startChatTurn, type BegunChatTurn, type ChatTurnDeps, type ChatTurnInput } from "./turn";
+export type { TurnFailure, TurnWriter } from "./turn-writer";
 export { toUIMessages, type ChatMessageMetadata, type ChatUIMessage } from "./ui-message";

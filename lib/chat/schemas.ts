@@ -26,7 +26,7 @@ export type FeedbackInput = z.infer<typeof feedbackInputSchema>;
 export const listConversationsSchema = z.object({
   cursor: idSchema.optional(),
   q: userText().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListConversationsInput = z.input<typeof listConversationsSchema>;
 

@@ -1,11 +1,12 @@
 import type { UIMessageStreamWriter } from "ai";
 import type { ModelRef } from "../ai/model-ref";
+import type { ErrorCode } from "../errors/app-error";
 import type { Citation } from "./schemas";
 import type { ChatMessageMetadata, ChatUIMessage } from "./ui-message";
 
 /** What the UI shows when a turn fails; sent as the error chunk's text (JSON). */
 export interface TurnFailure {
-  code: string;
+  code: ErrorCode;
   message: string;
   retryable: boolean;
 }

@@ -19,6 +19,7 @@ import { writeModelTitle } from "./model-title";
 import { planTurn, saveAssistantMessage, type AssistantRecord, type PreparedTurn, type TurnPlan } from "./messages";
 import type { PassageSource } from "./passage-source";
 import type { ChatRequest } from "./request";
+import type { Citation } from "./schemas";
 import { searchResultsAnswer } from "./search-results";
 import { createTurnWriter, searchResultsMetadata, type TurnWriter } from "./turn-writer";
 import { getChatSettings, pickDefaultModel } from "./settings";
@@ -43,6 +44,8 @@ export interface ChatTurnInput extends ChatRequest {
   userId: string;
   /** Aborted when the client goes away or presses stop: the partial answer is kept. */
   signal: AbortSignal;
+  /** false: answer without retrieving the team's documents (default: retrieve). */
+  knowledge?: boolean;
 }
 
 async function retrieve(deps: ChatTurnDeps, userId: string, turn: PreparedTurn): Promise<RetrievedPassage[]> {
@@ -64,13 +67,23 @@ async function resolveModel(deps: ChatTurnDeps, requested: ModelRef | undefined)
   return model;
 }
 
+/** A turn checked and under way, whose answer any writer can carry (the chat's UI stream, the REST API's events). */
+export interface BegunChatTurn {
+  conversationId: string;
+  assistantId: string;
+  model: ModelRef | null;
+  citations: Citation[];
+  /** Writes the answer through `out`, stores it with its usage event, and returns what was stored. */
+  run(out: TurnWriter): Promise<AssistantRecord>;
+}
+
 /**
  * One chat turn: checks ownership and room access, retrieves passages, asks the model and records
- * the user's message while the model works, then streams the answer as UI message chunks. Errors
- * before streaming throw (and become HTTP errors) once the user's message is recorded; once
- * streaming, every outcome — finished, failed, stopped — is stored and reported.
+ * the user's message while the model works. Errors before answering throw (and become HTTP errors)
+ * once the user's message is recorded; once answering, every outcome — finished, failed, stopped —
+ * is stored and reported through the writer.
  */
-export async function startChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): Promise<ReadableStream<UIMessageChunk>> {
+export async function beginChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): Promise<BegunChatTurn> {
   const plan = await planTurnWithAccess(deps.db, input);
   const { turn } = plan;
   let reply: PreparedReply;
@@ -87,17 +100,31 @@ export async function startChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): P
   const { model, passages, answer } = reply;
   const citations = citationsFor(passages);
   const assistantId = crypto.randomUUID();
-
-  return createUIMessageStream<ChatUIMessage>({
-    execute: async ({ writer }) => {
-      const out = createTurnWriter(writer, assistantId, { conversationId: turn.conversationId, model, citations });
-      const record = await (answer === undefined ? answerWithoutModel(deps, passages, out) : streamAnswer(answer, out));
-      await finishTurn(deps, input.userId, turn, { ...record, id: assistantId, conversationId: turn.conversationId, citations });
+  return {
+    conversationId: turn.conversationId,
+    assistantId,
+    model,
+    citations,
+    async run(out) {
+      const outcome = await (answer === undefined ? answerWithoutModel(deps, passages, out) : streamAnswer(answer, out));
+      const record: AssistantRecord = { ...outcome, id: assistantId, conversationId: turn.conversationId, citations };
+      await finishTurn(deps, input.userId, turn, record);
       if (answer && turn.firstTitle && record.error === null) {
         const request = { conversationId: turn.conversationId, firstTitle: turn.firstTitle, question: turn.question, answer: record.content, model: answer.model };
         // In the background: the answer is complete, and the first-message title stays if this fails.
         void writeModelTitle(deps, request).catch((err: unknown) => deps.log.warn({ err }, "writing a model title failed"));
       }
+      return record;
+    },
+  };
+}
+
+/** A chat turn streamed as UI message chunks (what the chat page's useChat reads). */
+export async function startChatTurn(deps: ChatTurnDeps, input: ChatTurnInput): Promise<ReadableStream<UIMessageChunk>> {
+  const begun = await beginChatTurn(deps, input);
+  return createUIMessageStream<ChatUIMessage>({
+    execute: async ({ writer }) => {
+      await begun.run(createTurnWriter(writer, begun.assistantId, { conversationId: begun.conversationId, model: begun.model, citations: begun.citations }));
     },
     onError: (err) => {
       deps.log.error({ err }, "chat turn failed");
@@ -115,7 +142,7 @@ interface PreparedReply {
 
 async function prepareReply(deps: ChatTurnDeps, input: ChatTurnInput, turn: PreparedTurn): Promise<PreparedReply> {
   const model = await resolveModel(deps, input.model);
-  const passages = await retrieve(deps, input.userId, turn);
+  const passages = input.knowledge === false ? [] : await retrieve(deps, input.userId, turn);
   if (model === null) return { model, passages };
   return { model, passages, answer: await startAnswer(deps, { input, turn, model, passages }) };
 }

@@ -28,7 +28,8 @@ export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 
 /** Statuses in the order a document moves through them. */
 export const ACTIVE_STATUSES = ["queued", "detecting", "extracting", "validating", "chunking", "indexing"] as const;
-export type DocumentStatus = (typeof ACTIVE_STATUSES)[number] | "ready" | "failed" | "pending_approval" | "rejected";
+export const DOCUMENT_STATUSES = [...ACTIVE_STATUSES, "ready", "failed", "pending_approval", "rejected"] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /** The query string of an upload: the file's (relative) name and the room, if not personal. */
 export const uploadQuerySchema = z.object({

@@ -1,7 +1,7 @@
 import { parseInput } from "../forms/input";
 import type { Db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { documentIdSchema, documentNameSchema, nameQuerySchema, type ReviewDecision } from "./document-schemas";
+import { documentIdSchema, documentNameSchema, nameQuerySchema, type DocumentStatus, type ReviewDecision } from "./document-schemas";
 import { enqueueJob } from "./queue/jobs";
 import { requireScopeAccess, scopeColumns, type ScopeAccess, type ScopeInput } from "./scope";
 import { removeStored, type StoredUpload } from "./storage";
@@ -114,6 +114,24 @@ export async function listDocuments(
     select: summarySelect,
   });
   return rows.map(toSummary);
+}
+
+/** Documents of one scope the user may read, newest first, a page at a time (`cursor`: the last id of the page before). */
+export async function listDocumentPage(
+  db: Db,
+  userId: string,
+  input: { roomId?: string; status?: DocumentStatus; cursor?: string; limit: number },
+): Promise<{ items: DocumentSummary[]; nextCursor: string | null }> {
+  const access = await requireScopeAccess(db, userId, { roomId: input.roomId }, "read");
+  const rows = await db.knowledgeDocument.findMany({
+    where: { ...scopeColumns(access.scope), ...(input.status && { status: input.status }) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+    select: summarySelect,
+  });
+  const items = rows.slice(0, input.limit).map(toSummary);
+  return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
 /** The document and the reader's rights on it; NOT_FOUND when the user may not read it. */

@@ -24,6 +24,18 @@ export async function chatUsageSeries(db: Db, f: AnalyticsFilter, source: Source
   return rows.map((row) => ({ ...row, bucket: iso(row.bucket), costUsd: round(row.costUsd) }));
 }
 
+export type ChatUsageTotal = Omit<ChatUsagePoint, "bucket">;
+
+/** Turns, tokens and cost per model over the whole window (the caller's own usage, /api/v1/usage). */
+export async function chatUsageByModel(db: Db, f: AnalyticsFilter, source: Source = "rollup"): Promise<ChatUsageTotal[]> {
+  const r = rollupQuery(db, f, source);
+  const rows = await r.run<ChatUsageTotal>(`SELECT r."model" AS model, SUM(r."count") AS turns,
+      SUM(r."inputTokens") AS "inputTokens", SUM(r."outputTokens") AS "outputTokens", SUM(r."costUsd") AS "costUsd"
+    FROM ${r.table()} r WHERE ${r.where("r", { wholeWindow: true, teamWide: true })} AND r."type" = 'chat.turn'
+    GROUP BY r."model" ORDER BY r."model"`);
+  return rows.map((row) => ({ ...row, costUsd: round(row.costUsd) }));
+}
+
 export interface LatencyRow {
   model: string;
   turns: number;

@@ -7,7 +7,7 @@ import type { Logger } from "../../observability/logger";
 import { readableScopes, scopeColumns, type KnowledgeScope } from "../scope";
 import type { Embedder } from "./embeddings";
 import { vectorSearch } from "./embeddings";
-import { reciprocalRankFusion } from "./fusion";
+import { reciprocalRankScores } from "./fusion";
 import { lexicalSearch } from "./lexical";
 
 export interface PassageHit {
@@ -22,6 +22,8 @@ export interface PassageHit {
   pageEnd: number | null;
   lineStart: number | null;
   lineEnd: number | null;
+  /** Higher is better, comparable only within one result list: the lexical score, or the fused one with embeddings. */
+  score: number;
 }
 
 export interface SearchOptions {
@@ -46,12 +48,14 @@ export async function searchPassages(db: Db, query: PassageQuery, options: Searc
   // question (bench/knowledge/README.md has the cost).
   if (!(await anyReadyDocument(db, scopes))) return [];
   const lexical = await lexicalSearch(db, scopes, query.question, options.embedder ? limit * 3 : limit);
-  let ids = lexical.map((hit) => hit.chunkId);
+  let ranked: [number, number][] = lexical.map((hit) => [hit.chunkId, hit.score]);
   if (options.embedder) {
     const semantic = await vectorSearch(db, options.embedder, scopes, query.question, limit * 3);
-    ids = reciprocalRankFusion([ids, semantic.map((hit) => hit.chunkId)]);
+    ranked = reciprocalRankScores([lexical.map((hit) => hit.chunkId), semantic.map((hit) => hit.chunkId)]);
   }
-  ids = ids.slice(0, limit);
+  ranked = ranked.slice(0, limit);
+  const ids = ranked.map(([id]) => id);
+  const scores = new Map(ranked);
   if (ids.length === 0) return [];
   const rows = await db.knowledgeChunk.findMany({
     where: { id: { in: ids } },
@@ -71,7 +75,7 @@ export async function searchPassages(db: Db, query: PassageQuery, options: Searc
     const row = byId.get(id);
     if (!row) return [];
     const { document, headingPath, id: chunkId, ...rest } = row;
-    return [{ ...rest, chunkId, documentId: document.id, documentName: document.name, source: document.source, headingPath: JSON.parse(headingPath) as string[] }];
+    return [{ ...rest, chunkId, documentId: document.id, documentName: document.name, source: document.source, headingPath: JSON.parse(headingPath) as string[], score: scores.get(id) ?? 0 }];
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reciprocalRankFusion } from "./fusion";
+import { reciprocalRankScores } from "./fusion";
 import { fts5Query, MAX_TERMS, searchTerms, tsQueryLexeme } from "./query";
 
 describe("search terms", () => {
@@ -23,6 +23,8 @@ describe("search terms", () => {
 
 describe("reciprocal rank fusion", () => {
   it("puts items ranked well by both lists first", () => {
-    expect(reciprocalRankFusion([[1, 2, 3], [3, 1, 4]])).toEqual([1, 3, 2, 4]);
+    const fused = reciprocalRankScores([[1, 2, 3], [3, 1, 4]]);
+    expect(fused.map(([item]) => item)).toEqual([1, 3, 2, 4]);
+    expect(fused[0]![1]).toBeCloseTo(1 / 61 + 1 / 62);
   });
 });
