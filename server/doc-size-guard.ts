@@ -52,22 +52,27 @@ class DocSizeGuard {
 
   check(update: Uint8Array, structs: readonly Struct[]): SizeRefusal | null {
     if (onlyDeletes(structs)) return null;
-    const { maxFileChars, maxRoomBytes } = this.limits;
     const { projected, unresolved } = lengthGrowth(this.doc, structs);
     let longest = 0;
     for (const length of projected.values()) longest = Math.max(longest, length);
     if (unresolved > 0) longest = Math.max(longest, longestText(this.doc)) + unresolved;
-    if (longest > maxFileChars) {
+    return this.checkGrowth(longest, update.byteLength);
+  }
+
+  /** Admits or refuses a change that leaves its longest file at `fileChars` and adds at most `bytes`. */
+  checkGrowth(fileChars: number, bytes: number): SizeRefusal | null {
+    const { maxFileChars, maxRoomBytes } = this.limits;
+    if (fileChars > maxFileChars) {
       return { metric: "file_too_large", message: `a file may hold at most ${maxFileChars.toLocaleString("en-US")} characters` };
     }
-    if (this.bound() + update.byteLength <= maxRoomBytes) return null;
+    if (this.bound() + bytes <= maxRoomBytes) return null;
     const slack = maxRoomBytes / 500;
     if (this.measured === null || this.grownSince > slack || this.deletedSince > slack) {
       this.measured = storedSize(this.doc);
       this.grownSince = 0;
       this.deletedSince = 0;
     }
-    if (this.bound() + update.byteLength <= maxRoomBytes) return null;
+    if (this.bound() + bytes <= maxRoomBytes) return null;
     return { metric: "room_too_large", message: `a room may hold at most ${formatMb(maxRoomBytes)} MB` };
   }
 
@@ -82,12 +87,24 @@ function formatMb(bytes: number): string {
 
 const guards = new WeakMap<Y.Doc, DocSizeGuard>();
 
-/** Whether an update may be applied to a room's document, per the limits (one guard per document). */
-export function checkUpdateSize(doc: Y.Doc, limits: DocSizeLimits, update: Uint8Array, structs: readonly Struct[]): SizeRefusal | null {
+function guardOf(doc: Y.Doc, limits: DocSizeLimits): DocSizeGuard {
   let guard = guards.get(doc);
   if (!guard) {
     guard = new DocSizeGuard(doc, limits);
     guards.set(doc, guard);
   }
-  return guard.check(update, structs);
+  return guard;
+}
+
+/** Whether an update may be applied to a room's document, per the limits (one guard per document). */
+export function checkUpdateSize(doc: Y.Doc, limits: DocSizeLimits, update: Uint8Array, structs: readonly Struct[]): SizeRefusal | null {
+  return guardOf(doc, limits).check(update, structs);
+}
+
+/**
+ * Whether a change the sidecar is about to make may be applied, from what it would leave and add
+ * (the sidecar's own edits have no update to inspect before they are made).
+ */
+export function checkGrowth(doc: Y.Doc, limits: DocSizeLimits, growth: { fileChars: number; bytes: number }): SizeRefusal | null {
+  return guardOf(doc, limits).checkGrowth(growth.fileChars, growth.bytes);
 }

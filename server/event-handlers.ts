@@ -1,16 +1,13 @@
 import { postChatMessage } from "../lib/collab/chat";
 import { makeServerEvent, type ClientEvent } from "../lib/collab/events";
-import { requireRoomAccess } from "../lib/collab/membership";
-import { applyStateToDoc } from "../lib/collab/restore";
 import { canEditRoom } from "../lib/collab/room-roles";
-import { getVersion, saveStoredCheckpoint, saveVersion } from "../lib/collab/versions";
 import type { Db } from "../lib/db/client";
 import { AppError } from "../lib/errors/app-error";
 import { enforceLimit } from "../lib/rate-limit/enforce";
 import type { RateLimiter } from "../lib/rate-limit/limiter";
 import type { EventsConnection } from "./events-connection";
 import type { Room } from "./room";
-import { ServerEdit } from "./update-origins";
+import { restoreVersion, saveLiveVersion } from "./room-versions";
 
 /**
  * What the sidecar does with each client event. Permissions are checked against the database by
@@ -38,12 +35,7 @@ export function createEventHandler(db: Db, limits: { chat: RateLimiter }) {
         assertCanEdit(conn);
         const release = room.hold();
         try {
-          // Once flushed, the stored document is the live one, and a worker thread can read and
-          // copy it: encoding and writing the live document here would stall every room.
-          await room.flush();
-          const version = await saveVersion(db, { ...context, label: event.payload.label });
-          const payload = { id: version.id, label: version.label, auto: false, created_at: version.createdAt.toISOString() };
-          room.broadcastEvent(makeServerEvent("version.saved", payload, context));
+          await saveLiveVersion(db, room, context, event.payload.label);
         } finally {
           release();
         }
@@ -65,24 +57,4 @@ export function createEventHandler(db: Db, limits: { chat: RateLimiter }) {
 
 function assertCanEdit(conn: EventsConnection): void {
   if (!canEditRoom(conn.role)) throw new AppError("FORBIDDEN", "Viewers cannot change this room.");
-}
-
-/**
- * Restores a version as a new change on the live document. The current state is saved first as
- * an automatic version, so the restore can itself be undone by restoring that one.
- */
-async function restoreVersion(db: Db, room: Room, context: { roomId: string; userId: string }, versionId: string): Promise<void> {
-  await requireRoomAccess(db, context.roomId, context.userId, "edit");
-  const version = await getVersion(db, { ...context, versionId });
-  await room.flush();
-  const undo = await saveStoredCheckpoint(db, {
-    roomId: room.id,
-    label: `Before restoring “${version.label.slice(0, 90)}”`,
-    createdBy: context.userId,
-  });
-  const counts = applyStateToDoc(room.doc, version.state, new ServerEdit(context.userId));
-  await room.flush();
-  room.broadcastEvent(
-    makeServerEvent("version.restored", { version_id: version.id, label: version.label, undo_version_id: undo.id, ...counts }, context),
-  );
 }

@@ -4,6 +4,7 @@ import { runHealthChecks, type HealthCheck } from "../lib/observability/health";
 import type { Logger } from "../lib/observability/logger";
 import { metricsRegistry } from "../lib/observability/metrics";
 import type { Fanout } from "./fanout";
+import { roomOpsPath } from "./room-ops-route";
 
 export interface HttpDeps {
   db: Db;
@@ -12,9 +13,14 @@ export interface HttpDeps {
   startedAt: number;
   stats: () => { roomsLoaded: number; connections: number };
   log: Logger;
+  /** `POST /rooms/<roomId>/ops` (room-ops-route.ts). */
+  roomOps: (req: IncomingMessage, res: ServerResponse, roomId: string) => Promise<void>;
 }
 
-/** The sidecar's plain HTTP side: `GET /health` (JSON) and `GET /metrics` (Prometheus text). */
+/**
+ * The sidecar's plain HTTP side: `GET /health` (JSON), `GET /metrics` (Prometheus text) and
+ * `POST /rooms/<roomId>/ops` (changes to a live room asked for by the web app).
+ */
 export function createHttpHandler(deps: HttpDeps) {
   const dbCheck: HealthCheck = async () => {
     try {
@@ -31,6 +37,8 @@ export function createHttpHandler(deps: HttpDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? "/").split("?")[0];
     try {
+      const opsRoom = roomOpsPath(path ?? "");
+      if (opsRoom !== null && req.method === "POST") return await deps.roomOps(req, res, opsRoom);
       if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "text/plain", "method not allowed\n");
       if (path === "/health") {
         const checks = { db: { critical: true, run: dbCheck }, ...(deps.fanout.enabled && { redis: { critical: false, run: redisCheck } }) };

@@ -15,6 +15,7 @@ import { createHttpHandler } from "./http-routes";
 import { applyMembershipChanges } from "./membership-watch";
 import { sidecarMetrics } from "./metrics";
 import { createRedisFanout } from "./redis-fanout";
+import { createRoomOpsHandler } from "./room-ops-route";
 import { RoomRegistry } from "./room-registry";
 import { DEFAULT_TIMING, type SidecarOptions } from "./sidecar-options";
 import { parseSocketRoute, type SocketRoute } from "./socket-route";
@@ -72,7 +73,15 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
   let closing = false;
 
   const stats = () => ({ roomsLoaded: registry.size, connections: connections.size });
-  const server = createServer(createHttpHandler({ db, fanout, version: options.version, startedAt: Date.now(), stats, log }));
+  const roomOps = createRoomOpsHandler({
+    db,
+    authSecret: options.authSecret,
+    acquire: (roomId) => registry.acquire(roomId),
+    maxBodyBytes: options.limits.maxMessageBytes,
+    maxRoomBytes: options.limits.maxRoomBytes,
+    log,
+  });
+  const server = createServer(createHttpHandler({ db, fanout, version: options.version, startedAt: Date.now(), stats, log, roomOps }));
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.maxMessageBytes, perMessageDeflate: false });
 
   server.on("upgrade", (req, socket, head) => {

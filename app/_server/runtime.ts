@@ -5,6 +5,7 @@ import { buildAuthOptions } from "@/lib/auth/next-auth-options";
 import { createSessionValidity } from "@/lib/auth/session-validity";
 import { createSignInLimiters } from "@/lib/auth/sign-in-limits";
 import type { PassageSource } from "@/lib/chat/passage-source";
+import type { RoomFileDeps } from "@/lib/collab/room-file-endpoints";
 import { getConfig } from "@/lib/config";
 import { connectDb, type Db } from "@/lib/db/client";
 import { createAiEmbedder, type Embedder } from "@/lib/knowledge/search/embeddings";
@@ -84,6 +85,12 @@ export function getRateLimiters(): RateLimiterFactory {
 export function getTrustedProxies(): TrustedProxies {
   runtime.trustedProxies ??= parseTrustedProxies(getConfig().env.TRUSTED_PROXIES);
   return runtime.trustedProxies;
+}
+
+/** What the room file endpoints need: the database and the way to the collab sidecar. */
+export async function getRoomFileDeps(): Promise<RoomFileDeps> {
+  const { env, authSecret } = getConfig();
+  return { db: await getDb(), sidecar: { url: env.COLLAB_INTERNAL_URL ?? `http://127.0.0.1:${env.COLLAB_PORT}`, authSecret } };
 }
 
 // A disabled account's sessions end within this on every instance.

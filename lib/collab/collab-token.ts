@@ -32,7 +32,8 @@ const payloadSchema = z.object({
   exp: z.number(),
 });
 
-function signingKey(authSecret: string): Uint8Array {
+/** The HS256 key of collab tokens and room operation tokens (they differ by audience). */
+export function collabSigningKey(authSecret: string): Uint8Array {
   return new Uint8Array(hkdfSync("sha256", authSecret, "eca", "collab-token-v1", 32));
 }
 
@@ -50,7 +51,7 @@ export async function signCollabToken(
     .setAudience(AUDIENCE)
     .setIssuedAt(issuedAt)
     .setExpirationTime(exp)
-    .sign(signingKey(authSecret));
+    .sign(collabSigningKey(authSecret));
   return { token, expiresAt: new Date(exp * 1000) };
 }
 
@@ -76,7 +77,7 @@ export async function verifyCollabToken(
   if (!token) return { ok: false, reason: "missing" };
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, signingKey(authSecret), {
+    ({ payload } = await jwtVerify(token, collabSigningKey(authSecret), {
       algorithms: ["HS256"],
       audience: AUDIENCE,
       currentDate: options.now,

@@ -199,6 +199,17 @@ export function replaceFileContent(doc: Y.Doc, id: string, content: string, orig
   doc.transact(() => replaceText(text, content), origin);
 }
 
+/** Lengths of the common prefix and suffix of two texts: what a minimal edit keeps. */
+export function keptEnds(current: string, next: string): { start: number; end: number } {
+  let start = 0;
+  while (start < current.length && start < next.length && current[start] === next[start]) start++;
+  let end = 0;
+  while (end < current.length - start && end < next.length - start && current[current.length - 1 - end] === next[next.length - 1 - end]) {
+    end++;
+  }
+  return { start, end };
+}
+
 /**
  * Rewrites a Y.Text with the smallest single edit (common prefix and suffix kept), so cursors and
  * concurrent edits outside the changed region survive. Returns whether anything changed.
@@ -206,16 +217,7 @@ export function replaceFileContent(doc: Y.Doc, id: string, content: string, orig
 export function replaceText(text: Y.Text, content: string): boolean {
   const current = text.toString();
   if (current === content) return false;
-  let start = 0;
-  while (start < current.length && start < content.length && current[start] === content[start]) start++;
-  let end = 0;
-  while (
-    end < current.length - start &&
-    end < content.length - start &&
-    current[current.length - 1 - end] === content[content.length - 1 - end]
-  ) {
-    end++;
-  }
+  const { start, end } = keptEnds(current, content);
   text.delete(start, current.length - start - end);
   text.insert(start, content.slice(start, content.length - end));
   return true;

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { requireRoomAccess } from "./membership";
 import { roomRoleSchema, type RoomRole } from "./room-roles";
 import { createRoomSchema, parseInput, updateRoomSchema, type CreateRoomInput, type UpdateRoomInput } from "./room-schemas";
+import type { RoomPage } from "./rooms-api-schemas";
 
 export interface RoomSummary {
   id: string;
@@ -53,6 +54,27 @@ export async function listRoomsForUser(db: Db, userId: string): Promise<RoomSumm
     role: roomRoleSchema.parse(m.role),
     memberCount: m.room._count.members,
   }));
+}
+
+/**
+ * One page of the user's rooms as the API lists them, most recently changed first; `cursor` is the
+ * last room id of the previous page.
+ */
+export async function listRoomsPage(db: Db, userId: string, query: { cursor?: string; limit: number }): Promise<RoomPage> {
+  const memberships = await db.roomMember.findMany({
+    where: { userId },
+    include: { room: true },
+    orderBy: [{ room: { updatedAt: "desc" } }, { roomId: "asc" }],
+    take: query.limit + 1,
+    ...(query.cursor && { cursor: { roomId_userId: { roomId: query.cursor, userId } }, skip: 1 }),
+  });
+  const items = memberships.slice(0, query.limit).map((m) => ({
+    ...pickRoom(m.room),
+    role: roomRoleSchema.parse(m.role),
+    createdAt: m.room.createdAt.toISOString(),
+    updatedAt: m.room.updatedAt.toISOString(),
+  }));
+  return { items, nextCursor: memberships.length > query.limit ? items[items.length - 1]!.id : null };
 }
 
 /** A room with its members, for one of its members; anyone else gets NOT_FOUND. */

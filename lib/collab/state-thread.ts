@@ -5,6 +5,7 @@ import { AppError } from "../errors/app-error";
 import { loadRoomState } from "./doc-store";
 import { filesOfState, type FileContent } from "./room-files";
 import { zipRoomFiles } from "./room-zip";
+import { listStateFiles, readStateFile, type FileEntry, type FileWithContent } from "./stored-files";
 import { insertVersion, readVersion, type RoomVersionView } from "./version-store";
 
 /**
@@ -16,12 +17,16 @@ import { insertVersion, readVersion, type RoomVersionView } from "./version-stor
  */
 export type StateTask =
   | { kind: "zip-room"; roomId: string; folder: string }
+  | { kind: "files"; roomId: string }
+  | { kind: "file"; roomId: string; path: string }
   | { kind: "version"; roomId: string; versionId: string }
   | { kind: "version-files"; roomId: string; versionId: string }
   | { kind: "save-version"; roomId: string; label: string; auto: boolean; createdBy: string | null };
 
 export type StateResult<T extends StateTask> = {
   "zip-room": Uint8Array;
+  files: FileEntry[];
+  file: FileWithContent;
   version: RoomVersionView & { state: Uint8Array };
   "version-files": FileContent[];
   "save-version": RoomVersionView;
@@ -47,6 +52,10 @@ async function run(db: Db, task: StateTask): Promise<unknown> {
   switch (task.kind) {
     case "zip-room":
       return zipRoomFiles(task.folder, filesOfState((await loadRoomState(db, task.roomId)).state));
+    case "files":
+      return listStateFiles((await loadRoomState(db, task.roomId)).state);
+    case "file":
+      return readStateFile((await loadRoomState(db, task.roomId)).state, task.path);
     case "version":
       return readVersion(db, task);
     case "version-files":

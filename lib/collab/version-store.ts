@@ -51,3 +51,10 @@ export async function readVersion(db: Db, input: { roomId: string; versionId: st
   if (!row) throw new AppError("NOT_FOUND", "No such version.");
   return row;
 }
+
+/** A version's row without its state (no permission check); NOT_FOUND for other rooms' versions. */
+export async function readVersionView(db: Db, input: { roomId: string; versionId: string }): Promise<RoomVersionView> {
+  const row = await db.roomVersion.findFirst({ where: { id: input.versionId, roomId: input.roomId }, select: viewFields });
+  if (!row) throw new AppError("NOT_FOUND", "No such version.");
+  return row;
+}

@@ -45,6 +45,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     COLLAB_PORT: z.coerce.number().int().min(0).max(65535).default(1234),
     COLLAB_PUBLIC_URL: optionalText.pipe(z.string().regex(/^wss?:\/\/[^\s]+$/, "must start with ws:// or wss://").optional()),
+    /** Where the web app reaches the sidecar's HTTP side (live changes from the API); default http://127.0.0.1:COLLAB_PORT. */
+    COLLAB_INTERNAL_URL: optionalText.pipe(z.string().regex(/^https?:\/\/[^\s]+$/, "must start with http:// or https://").optional()),
     COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
     COLLAB_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(100),
     COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
