@@ -218,5 +218,10 @@ describe("rooms", () => {
       "PUT /api/v1/rooms/r1/files/new.ts",
     ]);
     expect(written).toEqual({ "changed.ts": { content: "changed locally" }, "new.ts": { content: "new" } });
+
+    routes["PUT /api/v1/rooms/r1/files/new.ts"] = error(413, "PAYLOAD_TOO_LARGE", "This file is too large to edit in a room.");
+    const refused = await run([...auth, "rooms", "push", dir, "Alpha"], routes);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("eca: new.ts: This file is too large to edit in a room. (the files before it were pushed)\n");
   });
 });

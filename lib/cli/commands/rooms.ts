@@ -91,10 +91,16 @@ export function addRoomsCommands(program: Command, io: CliIo): void {
       for (const s of skipped) out.note(`! ${s.path} skipped: ${s.reason}`);
       if (!options.dryRun) {
         for (const step of plan.steps) {
-          if (step.action === "create" || step.action === "update") {
-            await client.json(fileWrittenSchema, "PUT", filePath(room.id, step.path), { json: { content: local.get(step.path) } });
-          } else if (step.action === "delete") {
-            await client.request("DELETE", filePath(room.id, step.path));
+          try {
+            if (step.action === "create" || step.action === "update") {
+              await client.json(fileWrittenSchema, "PUT", filePath(room.id, step.path), { json: { content: local.get(step.path) } });
+            } else if (step.action === "delete") {
+              await client.request("DELETE", filePath(room.id, step.path));
+            }
+          } catch (err) {
+            // The files before this one are in the room already: say where the push stopped.
+            if (err instanceof CliError) throw new CliError(err.exitCode, `${step.path}: ${err.message} (the files before it were pushed)`, err.code);
+            throw err;
           }
           if (step.action !== "unchanged") out.progress(`${step.action} ${step.path}`, false);
         }
