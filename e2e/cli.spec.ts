@@ -96,4 +96,5 @@ test("cli: login, rooms push/pull round trip, upload, search, chat, usage, exit 
   const revoked = await run("usage");
   expect(revoked.code).toBe(2);
   expect(revoked.stderr).not.toContain("    at ");
+  await rm(work, { recursive: true, force: true });
 });
