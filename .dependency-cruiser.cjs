@@ -23,6 +23,8 @@ const LIB_DOMAINS = {
   knowledge: ["ai", "analytics", "chat", "collab", "config", "db", "errors", "forms", "observability", "webhooks"],
   // The OpenAI-compatible API speaks for the chat: it may use what a chat turn uses.
   "openai-api": ["ai", "analytics", "auth", "chat", "config", "db", "errors", "forms", "knowledge", "observability"],
+  // The command-line tool talks to the server over HTTP only; it shares the room file rules, no server code.
+  cli: ["config/cli-env.ts", "collab/text-content.ts"],
   // REST v1: endpoint functions over the domains, their schemas and the OpenAPI document.
   "api-v1": ["ai", "analytics", "auth", "chat", "collab", "config", "db", "errors", "forms", "knowledge", "observability", "webhooks"],
   // The MCP server offers the knowledge, rooms and assistant tools through their own domain functions.
