@@ -46,3 +46,32 @@ export const pct = (xs: number[], p: number) => {
 };
 export const fmt = (n: number) => n.toFixed(2);
 
+
+/** One streamed OpenAI-style chat completion at `baseURL`, timed; the fake providers stream `tok<i>` chunks. */
+export async function timeChatCompletion(baseURL: string, model: string, headers: Record<string, string>): Promise<Timing> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const response = await fetch(`${baseURL}/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ model, stream: true, messages: [{ role: "user", content: "Count for me" }] }),
+  });
+  if (!response.ok) throw new Error(`${baseURL}: HTTP ${response.status} ${await response.text()}`);
+  return timeSse(response, started, cpu, (d) => d.includes('"content":"tok'));
+}
+
+/** Runs the anchor and ours one after the other `runs` times, after `warmup` concurrent pairs. */
+export async function alternate(direct: () => Promise<Timing>, ours: () => Promise<Timing>, runs: number, warmup: number) {
+  for (let i = 0; i < warmup; i++) await Promise.all([direct(), ours()]);
+  const directRuns: Timing[] = [];
+  const ourRuns: Timing[] = [];
+  for (let i = 0; i < runs; i++) {
+    directRuns.push(await direct());
+    ourRuns.push(await ours());
+  }
+  return { directRuns, ourRuns };
+}
+
+/** A line of ttft and total percentiles. */
+export const timingRow = (name: string, runs: Timing[], width = 10) =>
+  `${name.padEnd(width)} ttft p50 ${fmt(pct(runs.map((r) => r.ttftMs), 50))} p95 ${fmt(pct(runs.map((r) => r.ttftMs), 95))} ms | total p50 ${fmt(pct(runs.map((r) => r.totalMs), 50))} p95 ${fmt(pct(runs.map((r) => r.totalMs), 95))} ms`;

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { startFakeProvider } from "../../lib/ai/testing/fake-providers";
-import { fmt, pct, timeSse, type Timing } from "../sse-timing";
+import { alternate, fmt, pct, timeChatCompletion, timingRow } from "../sse-timing";
 import { startProductServer, type ProductServer } from "./product-server";
 
 const { values } = parseArgs({
@@ -26,33 +26,14 @@ const READS = Number(values.reads);
 const READ_PATHS = ["/v1/models", "/api/v1/tokens", "/api/v1/rooms", "/api/v1/conversations", "/api/v1/knowledge/search?q=bench"];
 
 async function benchCompletions(product: ProductServer, fakeBaseUrl: string): Promise<void> {
-  const ask = async (baseURL: string, model: string, headers: Record<string, string>): Promise<Timing> => {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    const response = await fetch(`${baseURL}/chat/completions`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ model, stream: true, messages: [{ role: "user", content: "Count for me" }] }),
-    });
-    if (!response.ok) throw new Error(`${baseURL}: HTTP ${response.status} ${await response.text()}`);
-    return timeSse(response, started, cpu, (d) => d.includes('"content":"tok'));
-  };
-  const direct = () => ask(fakeBaseUrl, "bench", {});
-  const through = () => ask(`${product.baseUrl}/v1`, "openai-compatible:bench", { authorization: `Bearer ${product.token}` });
-  for (let i = 0; i < 30; i++) await Promise.all([direct(), through()]);
-  const directRuns: Timing[] = [];
-  const ourRuns: Timing[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    directRuns.push(await direct());
-    ourRuns.push(await through());
-  }
-  const row = (name: string, runs: Timing[]) =>
-    `  ${name.padEnd(22)} ttft p50 ${fmt(pct(runs.map((r) => r.ttftMs), 50))} p95 ${fmt(pct(runs.map((r) => r.ttftMs), 95))} ms | total p50 ${fmt(pct(runs.map((r) => r.totalMs), 50))} ms`;
+  const direct = () => timeChatCompletion(fakeBaseUrl, "bench", {});
+  const through = () => timeChatCompletion(`${product.baseUrl}/v1`, "openai-compatible:bench", { authorization: `Bearer ${product.token}` });
+  const { directRuns, ourRuns } = await alternate(direct, through, RUNS, 30);
   const overhead = ourRuns.map((r, i) => r.ttftMs - directRuns[i]!.ttftMs);
   const incomplete = ourRuns.filter((r) => r.chunks !== TOKENS).length;
   console.log(`streamed completions: ${RUNS} sequential, ${TOKENS} tokens 1 ms apart (${incomplete} incomplete)`);
-  console.log(row("provider directly", directRuns));
-  console.log(row("/v1/chat/completions", ourRuns));
+  console.log(timingRow("  provider directly", directRuns, 24));
+  console.log(timingRow("  /v1/chat/completions", ourRuns, 24));
   console.log(`  ttft added by us p50 ${fmt(pct(overhead, 50))} ms, p95 ${fmt(pct(overhead, 95))} ms`);
 }
 

@@ -16,7 +16,7 @@ import { toSessionUser } from "../../lib/auth/users";
 import { createTestDatabase } from "../../lib/db/test-database";
 import { logger } from "../../lib/observability/logger";
 import { createChatCompletion } from "../../lib/openai-api/completions";
-import { fmt, pct, timeSse, type Timing } from "../sse-timing";
+import { alternate, fmt, pct, timeChatCompletion, timingRow } from "../sse-timing";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "200" }, tokens: { type: "string", default: "50" } } });
 const RUNS = Number(values.runs);
@@ -45,32 +45,13 @@ async function main() {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const ours = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 
-  const ask = async (baseURL: string, model: string, headers: Record<string, string>): Promise<Timing> => {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    const response = await fetch(`${baseURL}/chat/completions`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ model, stream: true, messages: [{ role: "user", content: "Count for me" }] }),
-    });
-    return timeSse(response, started, cpu, (d) => d.includes('"content":"tok'));
-  };
-  const direct = () => ask(fake.baseURL, "bench", {});
-  const through = () => ask(ours, "openai-compatible:bench", { authorization: `Bearer ${token}` });
-
-  for (let i = 0; i < 20; i++) await Promise.all([direct(), through()]); // warm-up
-  const directRuns: Timing[] = [];
-  const ourRuns: Timing[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    directRuns.push(await direct());
-    ourRuns.push(await through());
-  }
+  const direct = () => timeChatCompletion(fake.baseURL, "bench", {});
+  const through = () => timeChatCompletion(ours, "openai-compatible:bench", { authorization: `Bearer ${token}` });
+  const { directRuns, ourRuns } = await alternate(direct, through, RUNS, 20);
   const incomplete = ourRuns.filter((r) => r.chunks !== TOKENS).length;
-  const row = (name: string, runs: Timing[]) =>
-    `${name.padEnd(8)} ttft p50 ${fmt(pct(runs.map((r) => r.ttftMs), 50))} p95 ${fmt(pct(runs.map((r) => r.ttftMs), 95))} ms | total p50 ${fmt(pct(runs.map((r) => r.totalMs), 50))} ms`;
   console.log(`${RUNS} sequential streamed completions, ${TOKENS} tokens each, 1 ms apart at the provider (${incomplete} incomplete)`);
-  console.log(row("direct", directRuns));
-  console.log(row("/v1", ourRuns));
+  console.log(timingRow("direct", directRuns, 8));
+  console.log(timingRow("/v1", ourRuns, 8));
   const overhead = ourRuns.map((r, i) => r.ttftMs - directRuns[i]!.ttftMs);
   const ratio = (p: number) => pct(ourRuns.map((r) => r.ttftMs), p) / pct(directRuns.map((r) => r.ttftMs), p);
   console.log(`ttft overhead p50 ${fmt(pct(overhead, 50))} ms, p95 ${fmt(pct(overhead, 95))} ms; ttft ratio p50 ${fmt(ratio(50))}, p95 ${fmt(ratio(95))}`);

@@ -16,7 +16,7 @@ import { createTestUser } from "../../lib/chat/testing";
 import { startChatTurn } from "../../lib/chat/turn";
 import { createTestDatabase } from "../../lib/db/test-database";
 import { logger } from "../../lib/observability/logger";
-import { fmt, pct, timeSse, type Timing } from "../sse-timing";
+import { alternate, fmt, pct, timeSse, timingRow, type Timing } from "../sse-timing";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "100" }, concurrency: { type: "string", default: "50" }, tokens: { type: "string", default: "100" } },
@@ -72,18 +72,10 @@ async function main() {
     return timeSse(response, started, cpu, (d) => d.includes('"text-delta"'));
   };
 
-  for (let i = 0; i < 10; i++) await Promise.all([direct(), through()]); // warm-up
-  const directRuns: Timing[] = [];
-  const ourRuns: Timing[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    directRuns.push(await direct());
-    ourRuns.push(await through());
-  }
-  const row = (name: string, runs: Timing[]) =>
-    `${name.padEnd(10)} ttft p50 ${fmt(pct(runs.map((r) => r.ttftMs), 50))} p95 ${fmt(pct(runs.map((r) => r.ttftMs), 95))} ms | total p50 ${fmt(pct(runs.map((r) => r.totalMs), 50))} p95 ${fmt(pct(runs.map((r) => r.totalMs), 95))} ms`;
+  const { directRuns, ourRuns } = await alternate(direct, through, RUNS, 10);
   console.log(`${RUNS} sequential turns, ${TOKENS} tokens each, 1 ms apart at the provider`);
-  console.log(row("direct", directRuns));
-  console.log(row("ours", ourRuns));
+  console.log(timingRow("direct", directRuns));
+  console.log(timingRow("ours", ourRuns));
   const overhead = ourRuns.map((r, i) => r.ttftMs - directRuns[i]!.ttftMs);
   console.log(`ttft overhead p50 ${fmt(pct(overhead, 50))} ms, p95 ${fmt(pct(overhead, 95))} ms; total ratio p50 ${fmt(pct(ourRuns.map((r, i) => r.totalMs / directRuns[i]!.totalMs), 50))}`);
   const cpuP50 = (runs: Timing[]) => pct(runs.map((r) => r.ttftCpuMs), 50);
