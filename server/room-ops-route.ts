@@ -49,11 +49,10 @@ export function createRoomOpsHandler(deps: RoomOpsDeps) {
   return async (req: IncomingMessage, res: ServerResponse, roomId: string): Promise<void> => {
     try {
       if (!roomId) throw new AppError("NOT_FOUND", "No such room.");
-      const body = await readBody(req, deps.maxBodyBytes);
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
-      const caller = token ? await verifyRoomOpToken(deps.authSecret, token, { roomId, body }) : null;
+      const caller = token ? await verifyRoomOpToken(deps.authSecret, token, { roomId, readBody: () => readBody(req, deps.maxBodyBytes) }) : null;
       if (!caller) throw new AppError("UNAUTHENTICATED", "A valid room operation token for this room and body is required.");
-      const op = parseInput(roomOpSchema, parseJson(body));
+      const op = parseInput(roomOpSchema, parseJson(caller.body));
       if (op.op !== caller.op) throw new AppError("UNAUTHENTICATED", "The token is for another operation.");
       await requireRoomAccess(deps.db, roomId, caller.userId, "edit");
       const cold = !deps.isLoaded(roomId);

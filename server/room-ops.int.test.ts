@@ -133,7 +133,7 @@ describe.each(testProviders())("live room changes through the sidecar on %s", (p
     expect((await listRoomFilesEndpoint(deps, principal(viewer, ["rooms:read"]), roomId)).items).toEqual([]);
   });
 
-  it("checks the membership in the sidecar too and refuses tokens for another body or room", async () => {
+  it("checks the membership in the sidecar too, refuses tokens for another body or room, reads no body without a token", async () => {
     const { roomId, members } = await createRoomWith(t.db, ["viewer"]);
     const other = await createRoomWith(t.db);
     const url = `http://127.0.0.1:${server.sidecar.port}/rooms/${roomId}/ops`;
@@ -149,8 +149,10 @@ describe.each(testProviders())("live room changes through the sidecar on %s", (p
     const wrongRoom = await signRoomOpToken(TEST_AUTH_SECRET, { userId: other.owner.id, roomId: other.roomId, op: "write" }, body);
     expect((await post(wrongRoom, body)).status).toBe(401);
     expect((await post(await tokenFor(members[1]!.id, roomId), body)).status).toBe(401);
-    const huge = await fetch(url, { method: "POST", body: "x".repeat(300 * 1024) });
-    expect(huge.status).toBe(413);
+    const hugeBody = "x".repeat(300 * 1024);
+    expect((await fetch(url, { method: "POST", body: hugeBody })).status).toBe(401);
+    const hugeToken = await signRoomOpToken(TEST_AUTH_SECRET, { userId: members[0]!.id, roomId, op: "write" }, hugeBody);
+    expect((await post(hugeToken, hugeBody)).status).toBe(413);
   });
 });
 

@@ -43,13 +43,17 @@ export async function signRoomOpToken(authSecret: string, claims: RoomOpClaims, 
     .sign(collabSigningKey(authSecret));
 }
 
-/** The user a token acts for, when it is valid for this room and this exact body; null otherwise. */
+/**
+ * The user a token acts for and the request body, when the token is valid for this room and this
+ * exact body; null otherwise. The body is read only after the signature checks out, so a caller
+ * without a token cannot make the sidecar buffer a large body.
+ */
 export async function verifyRoomOpToken(
   authSecret: string,
   token: string,
-  expected: { roomId: string; body: string },
+  expected: { roomId: string; readBody: () => Promise<string> },
   now?: Date,
-): Promise<{ userId: string; op: RoomOpKind } | null> {
+): Promise<{ userId: string; op: RoomOpKind; body: string } | null> {
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, collabSigningKey(authSecret), { algorithms: ["HS256"], audience: AUDIENCE, currentDate: now }));
@@ -57,7 +61,8 @@ export async function verifyRoomOpToken(
     return null;
   }
   const parsed = payloadSchema.safeParse(payload);
-  if (!parsed.success || parsed.data.exp - parsed.data.iat > ROOM_OP_TOKEN_TTL_SECONDS) return null;
-  if (parsed.data.room !== expected.roomId || parsed.data.body !== bodyDigest(expected.body)) return null;
-  return { userId: parsed.data.sub, op: parsed.data.op };
+  if (!parsed.success || parsed.data.exp - parsed.data.iat > ROOM_OP_TOKEN_TTL_SECONDS || parsed.data.room !== expected.roomId) return null;
+  const body = await expected.readBody();
+  if (parsed.data.body !== bodyDigest(body)) return null;
+  return { userId: parsed.data.sub, op: parsed.data.op, body };
 }
