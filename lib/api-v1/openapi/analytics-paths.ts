@@ -18,7 +18,7 @@ export function registerAnalyticsPaths(registry: OpenAPIRegistry): void {
     method: "get",
     path: "/api/v1/analytics/{chart}",
     tags: ["Analytics"],
-    summary: "A dashboard chart or table, as JSON or CSV. Scope `analytics:read`.",
+    summary: "A dashboard chart or table, as JSON or CSV. Scope: analytics:read.",
     security,
     request: { params: z.object({ chart: chartNameSchema }), query: chartQuerySchema },
     responses: {

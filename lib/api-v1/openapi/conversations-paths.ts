@@ -19,7 +19,7 @@ export function registerConversationPaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "get",
     path: "/api/v1/conversations",
-    summary: "The caller's conversations, newest first. Scope `chat`.",
+    summary: "The caller's conversations, newest first. Scope: chat.",
     request: { query: listConversationsQuerySchema },
     responses: { 200: json(conversationPageSchema, "A page of conversations."), ...errors(400, 403) },
   });
@@ -27,7 +27,7 @@ export function registerConversationPaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "post",
     path: "/api/v1/conversations",
-    summary: "Start a conversation. Scope `chat`.",
+    summary: "Start a conversation. Scope: chat.",
     request: { body: jsonBody(createConversationSchema) },
     responses: { 201: json(createdConversationSchema, "The new, empty conversation."), ...errors(400, 403, 404) },
   });
@@ -35,7 +35,7 @@ export function registerConversationPaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "get",
     path: "/api/v1/conversations/{id}",
-    summary: "A conversation with its messages and their citations. Scope `chat`.",
+    summary: "A conversation with its messages and their citations. Scope: chat.",
     request: { params: id },
     responses: { 200: json(conversationSchema, "The conversation, messages oldest first."), ...errors(403, 404) },
   });
@@ -43,7 +43,7 @@ export function registerConversationPaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "delete",
     path: "/api/v1/conversations/{id}",
-    summary: "Delete a conversation. Scope `chat`.",
+    summary: "Delete a conversation. Scope: chat.",
     request: { params: id },
     responses: { 204: noContent, ...errors(403, 404) },
   });
@@ -51,7 +51,7 @@ export function registerConversationPaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "post",
     path: "/api/v1/conversations/{id}/messages",
-    summary: "Send a message and get the answer. Scope `chat` (+ `knowledge:read` for knowledge).",
+    summary: "Send a message and get the answer. Scope: chat (+ knowledge:read for knowledge).",
     description:
       "The answer comes from the team's models with their fallback order and limits, cites the caller's documents, " +
       "and is stored in the conversation (it shows in /chat). With `stream: true` the answer is `text/event-stream`: " +

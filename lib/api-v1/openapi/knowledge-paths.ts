@@ -12,7 +12,7 @@ export function registerKnowledgePaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "post",
     path: "/api/v1/knowledge/documents",
-    summary: "Upload one file (the raw body). Scope `knowledge:write`.",
+    summary: "Upload one file (the raw body). Scope: knowledge:write.",
     description: "The knowledge page's rules: supported types, the file size limit and the user's quota. The document is then ingested in the background: poll its status.",
     request: {
       query: uploadQuerySchema,
@@ -24,7 +24,7 @@ export function registerKnowledgePaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "get",
     path: "/api/v1/knowledge/documents",
-    summary: "Documents of the caller's knowledge or a room's, newest first. Scope `knowledge:read`.",
+    summary: "Documents of the caller's knowledge or a room's, newest first. Scope: knowledge:read.",
     request: { query: listDocumentsQuerySchema },
     responses: { 200: json(documentPageSchema, "A page of documents."), ...errors(400, 403, 404) },
   });
@@ -32,7 +32,7 @@ export function registerKnowledgePaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "get",
     path: "/api/v1/knowledge/documents/{id}",
-    summary: "A document and its ingestion status. Scope `knowledge:read`.",
+    summary: "A document and its ingestion status. Scope: knowledge:read.",
     request: { params: id },
     responses: { 200: json(documentSchema, "The document."), ...errors(403, 404) },
   });
@@ -40,7 +40,7 @@ export function registerKnowledgePaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "delete",
     path: "/api/v1/knowledge/documents/{id}",
-    summary: "Delete a document; its passages leave the index. Scope `knowledge:write`.",
+    summary: "Delete a document; its passages leave the index. Scope: knowledge:write.",
     request: { params: id },
     responses: { 204: noContent, ...errors(403, 404) },
   });
@@ -48,7 +48,7 @@ export function registerKnowledgePaths(registry: OpenAPIRegistry): void {
     ...base,
     method: "get",
     path: "/api/v1/knowledge/search",
-    summary: "Passages for a question, best first, with citations. Scope `knowledge:read`.",
+    summary: "Passages for a question, best first, with citations. Scope: knowledge:read.",
     request: { query: searchQuerySchema },
     responses: { 200: json(searchResultsSchema, "The passages."), ...errors(400, 403, 404) },
   });

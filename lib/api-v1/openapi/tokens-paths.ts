@@ -55,7 +55,7 @@ export function registerTokenPaths(registry: OpenAPIRegistry): void {
     method: "get",
     path: "/api/v1/admin/tokens",
     tags: ["Tokens"],
-    summary: "Everyone's working tokens. Scope `admin`.",
+    summary: "Everyone's working tokens. Scope: admin.",
     security,
     request: { query: listTokensQuerySchema },
     responses: { 200: json(tokenPageSchema, "A page of tokens, newest first."), ...errors(400, 403) },
