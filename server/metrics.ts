@@ -47,6 +47,10 @@ export const sidecarMetrics = {
     () =>
       new Counter({ name: "collab_rejected_connections_total", help: "Connections refused at connect, by reason", labelNames: ["reason"], registers }),
   ),
+  roomOps: single(
+    "collab_room_ops_total",
+    () => new Counter({ name: "collab_room_ops_total", help: "Room operations from the web app (POST /rooms/<id>/ops), by HTTP status", labelNames: ["status"], registers }),
+  ),
   closedConnections: single(
     "collab_closed_connections_total",
     () =>

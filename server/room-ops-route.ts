@@ -9,6 +9,7 @@ import { AppError, publicError } from "../lib/errors/app-error";
 import { parseInput } from "../lib/forms/input";
 import type { Logger } from "../lib/observability/logger";
 import { checkGrowth } from "./doc-size-guard";
+import { sidecarMetrics } from "./metrics";
 import type { Room } from "./room";
 import { restoreVersion, saveLiveVersion } from "./room-versions";
 import { ServerEdit } from "./update-origins";
@@ -18,6 +19,7 @@ export interface RoomOpsDeps {
   authSecret: string;
   /** The loaded room, loading it when cold, held until released. */
   acquire(roomId: string): Promise<{ room: Room; release: () => void }>;
+  isLoaded(roomId: string): boolean;
   /** Largest request body (the largest WebSocket frame the sidecar accepts). */
   maxBodyBytes: number;
   maxRoomBytes: number;
@@ -25,12 +27,14 @@ export interface RoomOpsDeps {
 }
 
 const OPS_PATH = /^\/rooms\/([^/]+)\/ops$/;
+/** How long a room loaded for an operation waits for other sidecars' newer state (they answer in milliseconds). */
+const PEER_SYNC_WAIT_MS = 200;
 
 /** The room of a `/rooms/<roomId>/ops` path; null for any other path. */
 export function roomOpsPath(path: string): string | null {
   const match = OPS_PATH.exec(path);
   if (!match) return null;
-  const roomId = roomIdSchema.safeParse(decodeURIComponent(match[1]!));
+  const roomId = roomIdSchema.safeParse(match[1]);
   return roomId.success ? roomId.data : "";
 }
 
@@ -52,8 +56,10 @@ export function createRoomOpsHandler(deps: RoomOpsDeps) {
       const op = parseInput(roomOpSchema, parseJson(body));
       if (op.op !== caller.op) throw new AppError("UNAUTHENTICATED", "The token is for another operation.");
       await requireRoomAccess(deps.db, roomId, caller.userId, "edit");
+      const cold = !deps.isLoaded(roomId);
       const { room, release } = await deps.acquire(roomId);
       try {
+        if (cold) await room.peerSync(PEER_SYNC_WAIT_MS);
         const result = await apply(deps, room, op, caller.userId);
         await room.flush();
         deps.log.info({ roomId, userId: caller.userId, op: op.op, changed: result.changed }, "room operation applied");
@@ -106,6 +112,7 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<string>
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
+  sidecarMetrics.roomOps.inc({ status });
   res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
   res.end(JSON.stringify(body));
 }

@@ -12,14 +12,14 @@ import {
   writeRoomFileEndpoint,
   type RoomFileDeps,
 } from "../lib/collab/room-file-endpoints";
-import { createFile, fileText, findFileByPath, readFile } from "../lib/collab/room-files";
+import { createFile, fileText, findFileByPath, listFiles, readFile } from "../lib/collab/room-files";
 import { listVersionsEndpoint, restoreVersionEndpoint, saveVersionEndpoint } from "../lib/collab/room-version-endpoints";
 import { createTestDatabase, testProviders, type TestDatabase } from "../lib/db/test-database";
 import { DocClient, EventsClient } from "./test-support/clients";
 import { createRoomWith, TEST_AUTH_SECRET, tokenFor } from "./test-support/fixtures";
 import { redisTestUrl } from "./test-support/redis-url";
 import { startTestSidecar, type RunningSidecar } from "./test-support/sidecar-harness";
-import { waitFor } from "./test-support/wait";
+import { sleep, waitFor } from "./test-support/wait";
 
 const ALL_ROOM_SCOPES: ApiScope[] = ["rooms:read", "rooms:write"];
 
@@ -163,9 +163,10 @@ describe.skipIf(!redisUrl)("live room changes across two sidecars (skipped when 
     let second: RunningSidecar;
     const clients: DocClient[] = [];
 
+    const prefix = `eca:test:${randomUUID()}`;
+
     beforeAll(async () => {
       t = await createTestDatabase(provider);
-      const prefix = `eca:test:${randomUUID()}`;
       first = await startTestSidecar(t, { redisUrl, redisChannelPrefix: prefix });
       second = await startTestSidecar(t, { redisUrl, redisChannelPrefix: prefix });
     });
@@ -186,6 +187,26 @@ describe.skipIf(!redisUrl)("live room changes across two sidecars (skipped when 
       await writeRoomFileEndpoint(depsFor(t, first), principal(owner), roomId, "shared.md", { content: "written through A" });
       const file = await waitFor("B's client to see the file", () => findFileByPath(onB.doc, "shared.md"));
       await waitFor("B's client to see the content", () => readFile(onB.doc, file.id) === "written through A");
+    });
+
+    it("catches up with a peer's unsaved changes before applying a write to a room it loads cold", async () => {
+      const { roomId, owner } = await createRoomWith(t.db);
+      // This sidecar writes rarely: the file exists only in its memory when the write arrives.
+      const slowWriter = await startTestSidecar(t, { redisUrl, redisChannelPrefix: prefix, timing: { persistBatchMs: 5_000 } });
+      try {
+        const editor = new DocClient(slowWriter.url, roomId, await tokenFor(owner.id, roomId));
+        clients.push(editor);
+        await editor.synced();
+        const id = createFile(editor.doc, "fresh.ts", "typed a moment ago");
+        await sleep(100);
+        expect(first.sidecar.isLoaded(roomId)).toBe(false);
+        const result = await writeRoomFileEndpoint(depsFor(t, first), principal(owner), roomId, "fresh.ts", { content: "typed a moment ago, and more" });
+        expect(result).toEqual({ path: "fresh.ts", created: false });
+        await waitFor("the editor to see the write", () => readFile(editor.doc, id) === "typed a moment ago, and more");
+        expect(listFiles(editor.doc)).toHaveLength(1);
+      } finally {
+        await slowWriter.sidecar.close();
+      }
     });
   });
 });

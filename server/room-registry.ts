@@ -31,6 +31,11 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
+  /** Whether the room is loaded or loading. */
+  has(roomId: string): boolean {
+    return this.rooms.has(roomId);
+  }
+
   all(): Room[] {
     return [...this.rooms.values()];
   }

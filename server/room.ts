@@ -13,6 +13,7 @@ import type { EventsConnection } from "./events-connection";
 import type { Fanout, FanoutReceiver } from "./fanout";
 import type { FanoutMessage } from "./fanout-codec";
 import { sidecarMetrics } from "./metrics";
+import { PeerSyncGate } from "./peer-sync-gate";
 import { RoomPresence } from "./room-presence";
 import type { GroupAppender } from "./group-appender";
 import { LOAD_ORIGIN, REMOTE_ORIGIN, userOf } from "./update-origins";
@@ -57,6 +58,7 @@ export class Room implements FanoutReceiver {
   editedSinceCheckpoint = false;
   lastCheckpointAt = Date.now();
   private holds = 0;
+  private readonly peerSyncGate = new PeerSyncGate();
   private presenceTimer: NodeJS.Timeout | undefined;
   private readonly presence = new RoomPresence();
   private readonly stopUsage: () => void;
@@ -86,6 +88,14 @@ export class Room implements FanoutReceiver {
 
   requestPeerSync(): void {
     if (this.deps.fanout.enabled) this.publish({ kind: "sync-request", stateVector: Y.encodeStateVector(this.doc) });
+  }
+
+  /**
+   * Resolves once another sidecar answered this room's sync request, or after `ms` when none did
+   * (none holds the room): the stored state lags a peer's live one by up to one batch window.
+   */
+  peerSync(ms: number): Promise<void> {
+    return this.deps.fanout.enabled ? this.peerSyncGate.wait(ms) : Promise.resolve();
   }
 
   get idle(): boolean {
@@ -251,6 +261,7 @@ export class Room implements FanoutReceiver {
       case "sync-reply": {
         if (message.to !== this.deps.fanout.instanceId) return;
         Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN);
+        this.peerSyncGate.open();
         // Send back what the peer lacks (it persists it too).
         const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
         if (missing.byteLength > 2) this.publish({ kind: "update", update: missing });

@@ -77,6 +77,7 @@ export async function startSidecar(options: SidecarOptions): Promise<Sidecar> {
     db,
     authSecret: options.authSecret,
     acquire: (roomId) => registry.acquire(roomId),
+    isLoaded: (roomId) => registry.has(roomId),
     maxBodyBytes: options.limits.maxMessageBytes,
     maxRoomBytes: options.limits.maxRoomBytes,
     log,
