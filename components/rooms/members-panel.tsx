@@ -2,7 +2,7 @@
 
 import type { ActionResult } from "@/lib/forms/action-result";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import "./rooms.css";
 import { TableScroll } from "../ui/table-scroll";
 
@@ -28,6 +28,8 @@ interface Props {
     update: Action<{ roomId: string; name: string; description: string }>;
     deleteRoom: Action<{ roomId: string }>;
   };
+  /** Owner-only sections (e.g. webhooks), shown above "Leave or delete". */
+  children?: ReactNode;
 }
 
 function firstError(result: ActionResult): string {
@@ -35,7 +37,7 @@ function firstError(result: ActionResult): string {
   return result.message ?? Object.values(result.fieldErrors ?? {})[0] ?? "The change was refused.";
 }
 
-export function MembersPanel({ currentUserId, room, members, actions }: Props) {
+export function MembersPanel({ currentUserId, room, members, actions, children }: Props) {
   const router = useRouter();
   const owner = room.role === "owner";
   const [error, setError] = useState<string | null>(null);
@@ -183,6 +185,7 @@ export function MembersPanel({ currentUserId, room, members, actions }: Props) {
           </form>
         </section>
       )}
+      {children}
       <section className="card danger-zone">
         <h2>Leave or delete</h2>
         <div className="row-actions">

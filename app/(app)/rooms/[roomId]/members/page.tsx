@@ -41,14 +41,15 @@ export default async function RoomMembersPage({ params }: { params: Promise<{ ro
           update: updateRoomAction,
           deleteRoom: deleteRoomAction,
         }}
-      />
-      {webhooks && (
-        <section className="card" aria-labelledby="room-webhooks-heading">
-          <h2 id="room-webhooks-heading">Webhooks</h2>
-          <p className="muted">Endpoints here receive this room&apos;s events; the instance&apos;s admins may also send events to their own endpoints.</p>
-          <WebhookPanel {...webhooks} actions={webhookActions} />
-        </section>
-      )}
+      >
+        {webhooks && (
+          <section className="card" aria-labelledby="room-webhooks-heading">
+            <h2 id="room-webhooks-heading">Webhooks</h2>
+            <p className="muted">Endpoints here receive this room&apos;s events; the instance&apos;s admins may also send events to their own endpoints.</p>
+            <WebhookPanel {...webhooks} actions={webhookActions} />
+          </section>
+        )}
+      </MembersPanel>
     </>
   );
 }
