@@ -3,7 +3,8 @@ import { createAdapter } from "../lib/db/adapter";
 import { resolveDbTarget } from "../lib/db/target";
 
 const target = resolveDbTarget(process.env.DATABASE_URL, process.env.DATA_DIR ?? "./data");
-process.env.DATABASE_URL ??= target.url;
+// An empty DATABASE_URL (as .env.example has it) means the SQLite default too.
+process.env.DATABASE_URL ||= target.url;
 
 export default defineConfig({
   engine: "js",

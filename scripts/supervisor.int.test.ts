@@ -72,6 +72,9 @@ describe("supervisor", () => {
         NEXT_TELEMETRY_DISABLED: "1",
         ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
         DATA_DIR: dataDir,
+        // Empty, as .env.example has them: they mean the embedded defaults (SQLite, no Redis).
+        DATABASE_URL: "",
+        REDIS_URL: "",
         PORT: String(port),
         COLLAB_PORT: String(await freePort()),
         HOST: "127.0.0.1",

@@ -1,7 +1,7 @@
 // bench/api over the real product: `node scripts/start.mjs` (production build, Next.js routing,
 // proxy, token lookup, limits) on a fresh SQLite data folder, driven over HTTP with an API token.
 // 1. Streamed /v1/chat/completions against the same fake provider called directly, alternating.
-// 2. REST reads (GET /api/v1/…) against a bare node:http server answering a JSON body of the same
+// 2. REST reads (GET /api/v1/… over 20 rooms, conversations and documents made through the API) against a bare node:http server answering a JSON body of the same
 //    size: the floor any JSON API over HTTP pays.
 // Run: LOG_LEVEL=silent node --import tsx bench/api/http.ts [--runs 200] [--tokens 50] [--reads 300] [--port 3900]
 import { createServer } from "node:http";
@@ -23,7 +23,21 @@ const RUNS = Number(values.runs);
 const TOKENS = Number(values.tokens);
 const READS = Number(values.reads);
 
-const READ_PATHS = ["/v1/models", "/api/v1/tokens", "/api/v1/rooms", "/api/v1/conversations", "/api/v1/knowledge/search?q=bench"];
+const READ_PATHS = ["/v1/models", "/api/v1/rooms", "/api/v1/conversations", "/api/v1/knowledge/documents", "/api/v1/knowledge/search?q=deploy"];
+
+/** Gives the lists something to list: rooms, conversations and documents made through the API. */
+async function seed(product: ProductServer): Promise<void> {
+  const post = async (path: string, body: string, contentType = "application/json") => {
+    const response = await fetch(product.baseUrl + path, { method: "POST", headers: { authorization: `Bearer ${product.token}`, "content-type": contentType }, body });
+    if (!response.ok) throw new Error(`seeding ${path}: HTTP ${response.status} ${await response.text()}`);
+  };
+  for (let i = 0; i < 20; i++) {
+    await post("/api/v1/rooms", JSON.stringify({ name: `Bench room ${i}` }));
+    await post("/api/v1/conversations", JSON.stringify({ title: `Bench conversation ${i}` }));
+    const text = `# Runbook ${i}\n\n${"How we deploy the service and roll it back when a release fails. ".repeat(40)}\n`;
+    await post(`/api/v1/knowledge/documents?name=runbook-${i}.md`, text, "application/octet-stream");
+  }
+}
 
 async function benchCompletions(product: ProductServer, fakeBaseUrl: string): Promise<void> {
   const direct = () => timeChatCompletion(fakeBaseUrl, "bench", {});
@@ -86,6 +100,7 @@ async function main() {
     AI_STREAM_IDLE_TIMEOUT_MS: "30000",
   });
   try {
+    await seed(product);
     await benchCompletions(product, fake.baseURL);
     await benchReads(product);
   } finally {
