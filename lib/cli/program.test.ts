@@ -58,6 +58,11 @@ function sse(events: unknown[], chunkSize = 7): Response {
 }
 
 describe("arguments", () => {
+  it("prints its version", async () => {
+    const r = await run(["--version"]);
+    expect([r.code, r.stdout.trim()]).toEqual([0, JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")).version]);
+  });
+
   it("exits 1 on bad arguments and 0 on --help, before any request", async () => {
     for (const args of [[], ["search"], ["search", "x", "--limit", "0"], ["usage", "--from", "yesterday"], ["chat", "hi", "--bogus"], ["rooms", "pull", "only-room"], ["upload", "--timeout", "-3", "x"]]) {
       const r = await run([...auth, ...args]);
@@ -153,8 +158,16 @@ describe("chat", () => {
   it("streams the answer and numbers its sources; --no-knowledge and --model reach the request", async () => {
     const r = await run([...auth, "chat", "how", "to", "deploy?", "--model", "fake-main", "--no-knowledge"], routes(answer));
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe("Deploy with npm start.\n\nSources:\n  [1] handbook.pdf, p. 3, § Deploy\n");
+    expect(r.stdout).toBe("Deploy with npm start.\n\nSources:\n  [1] handbook.pdf, p. 3, § Deploy\n\nConversation c1 (continue with --conversation c1)\n");
     expect(r.requests[1]?.body).toEqual({ content: "how to deploy?", model: "fake-main", knowledge: false, stream: true });
+  });
+
+  it("continues a conversation with --conversation, which a room cannot go with", async () => {
+    const r = await run([...auth, "chat", "and", "then?", "--conversation", "c1"], routes(answer));
+    expect(r.code).toBe(0);
+    expect(r.requests.map((q) => `${q.method} ${q.url.pathname}`)).toEqual(["POST /api/v1/conversations/c1/messages"]);
+    const both = await run([...auth, "chat", "q", "--conversation", "c1", "--room", "r1"], routes(answer));
+    expect([both.code, both.requests.length]).toEqual([1, 0]);
   });
 
   it("gives one JSON object with --json, and fails on an error event or a cut stream", async () => {

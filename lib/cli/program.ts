@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
 import { addChatCommand } from "./commands/chat";
 import { addLoginCommands } from "./commands/login";
 import { addRoomsCommands } from "./commands/rooms";
@@ -11,6 +12,7 @@ import type { CliIo } from "./io";
 /** The `eca` command tree, writing to `io` and never exiting the process itself. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command("eca")
+    .version(cliVersion(), "-V, --version", "print the version of eca")
     .description("Elite Coding Assistant from the command line: chat, knowledge, rooms and usage over the REST API v1.")
     .option("--url <url>", "server URL (else ECA_URL, else the stored login)")
     .option("--token <token>", "API token (else ECA_TOKEN, else the stored login)")
@@ -32,6 +34,12 @@ export function buildProgram(io: CliIo): Command {
   addRoomsCommands(program, io);
   addUsageCommand(program, io);
   return program;
+}
+
+/** This repository's version (the CLI ships with the server it talks to). */
+function cliVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return typeof manifest === "object" && manifest !== null && "version" in manifest ? String(manifest.version) : "unknown";
 }
 
 /** Runs the CLI on `args` (without node and the script) and returns the exit code. */

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { chatEventSchema, conversationSchema, type Citation } from "../api-schemas";
 import { connect, type GlobalOptions } from "../connection";
 import { CliError, EXIT } from "../exit-codes";
@@ -9,6 +9,7 @@ import { formatCitation } from "./citations";
 
 interface ChatOptions extends GlobalOptions {
   room?: string;
+  conversation?: string;
   model?: string;
   knowledge: boolean;
 }
@@ -19,14 +20,16 @@ export function addChatCommand(program: Command, io: CliIo): void {
     .description("ask the assistant; the answer streams in, then its numbered sources")
     .argument("<question...>", "the question (several words are joined)")
     .option("--room <room>", "ask in a room (id or exact name): its files and documents are in scope")
+    .addOption(new Option("--conversation <id>", "continue a conversation (its id is printed after each answer)").conflicts("room"))
     .option("--model <model>", "a model id as listed by GET /v1/models (default: the team's default)")
     .option("--no-knowledge", "answer without searching the knowledge base")
     .action(async (words: string[], _options: unknown, command: Command) => {
       const options = command.optsWithGlobals<ChatOptions>();
       const out = new Output(io, Boolean(options.json));
       const client = await connect(io, options);
-      const roomId = await resolveRoomId(client, options.room);
-      const conversation = await client.json(conversationSchema, "POST", "/api/v1/conversations", { json: { roomId } });
+      const conversation = options.conversation
+        ? { id: options.conversation }
+        : await client.json(conversationSchema, "POST", "/api/v1/conversations", { json: { roomId: await resolveRoomId(client, options.room) } });
       const response = await client.request("POST", `/api/v1/conversations/${encodeURIComponent(conversation.id)}/messages`, {
         // Left out, the server uses knowledge when the token may read it; --no-knowledge turns it off.
         json: { content: words.join(" "), model: options.model, knowledge: options.knowledge ? undefined : false, stream: true },
@@ -54,7 +57,7 @@ export function addChatCommand(program: Command, io: CliIo): void {
           out.stream(answer.endsWith("\n") ? "" : "\n");
           out.result(
             { conversationId: conversation.id, messageId: event.messageId, model: event.model, answer, citations, usage: event.usage },
-            sources.length > 0 ? `\nSources:\n${sources.join("\n")}` : "",
+            `${sources.length > 0 ? `\nSources:\n${sources.join("\n")}\n` : ""}\nConversation ${conversation.id} (continue with --conversation ${conversation.id})`,
           );
           return;
         }
