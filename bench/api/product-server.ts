@@ -6,12 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApiToken } from "../../lib/auth/api-tokens";
 import { API_SCOPES } from "../../lib/auth/scopes";
+import { hashPassword } from "../../lib/auth/password";
 import { toSessionUser } from "../../lib/auth/users";
 import { connectDb, type Db } from "../../lib/db/client";
 
 export interface ProductServer {
   baseUrl: string;
   token: string;
+  /** The bench user's sign-in, for session (cookie) requests. */
+  email: string;
+  password: string;
   db: Db;
   userId: string;
   stop: () => Promise<void>;
@@ -26,6 +30,31 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the product was not healthy within ${timeoutMs / 1000} s`);
+}
+
+/** Signs in through next-auth's credentials flow, as the sign-in page does; returns the Cookie header. */
+export async function signInSession(product: ProductServer): Promise<string> {
+  const cookies = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+  };
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${product.baseUrl}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await fetch(`${product.baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(), origin: product.baseUrl },
+    body: new URLSearchParams({ csrfToken, email: product.email, password: product.password, json: "true" }),
+  });
+  keep(signIn);
+  if (![...cookies.keys()].some((name) => name.endsWith("session-token"))) throw new Error(`sign-in failed: HTTP ${signIn.status}`);
+  return header();
 }
 
 /** The product on `port` (sidecar on port + 100) with the given extra environment, e.g. a fake provider. */
@@ -59,9 +88,11 @@ export async function startProductServer(port: number, env: Record<string, strin
   try {
     await waitForHealth(`${baseUrl}/api/health`, child, 15 * 60_000);
     const db = await connectDb({ provider: "sqlite", url: `file:${join(dataDir, "app.db")}` });
-    const user = toSessionUser(await db.user.create({ data: { name: "Bench", email: `bench-${crypto.randomUUID()}@example.com` } }));
+    const email = `bench-${crypto.randomUUID()}@example.com`;
+    const password = `bench-${crypto.randomUUID()}`;
+    const user = toSessionUser(await db.user.create({ data: { name: "Bench", email, passwordHash: await hashPassword(password) } }));
     const { token } = await createApiToken(db, user, { name: "bench", scopes: API_SCOPES.filter((s) => s !== "admin"), expiresInDays: 1 });
-    return { baseUrl, token, db, userId: user.id, stop: async () => (await db.$disconnect(), await stop()) };
+    return { baseUrl, token, email, password, db, userId: user.id, stop: async () => (await db.$disconnect(), await stop()) };
   } catch (err) {
     await stop();
     throw err;
