@@ -82,8 +82,10 @@ describe.skipIf(!redisUrl)("scale-out through Redis (skipped when REDIS_URL is n
 
     it("lets a sidecar that loads a room late catch up on changes not yet in the database", async () => {
       const { roomId, owner, members } = await createRoomWith(t.db, ["editor"]);
-      // This sidecar writes rarely, so the late one can only learn the new file from its peer.
-      const slowWriter = await startTestSidecar(t, { redisUrl, redisChannelPrefix: prefix, timing: { persistBatchMs: 5_000 } });
+      // This sidecar writes rarely, so the late one can only learn the new file from its peer. Writes
+      // are aligned to multiples of the batch window on the clock: with 5 s, one run in fifty wrote
+      // within the 100 ms below; with an hour, about one in 36,000.
+      const slowWriter = await startTestSidecar(t, { redisUrl, redisChannelPrefix: prefix, timing: { persistBatchMs: 3_600_000 } });
       const early = await docClient(slowWriter, roomId, owner.id);
       createFile(early.doc, "fresh.ts", "typed a moment ago");
       await sleep(100);
