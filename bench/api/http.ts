@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { startFakeProvider } from "../../lib/ai/testing/fake-providers";
 import { alternate, fmt, pct, timeChatCompletion, timingRow } from "../sse-timing";
-import { startProductServer, type ProductServer } from "./product-server";
+import { startProductOnFakeProvider, type ProductServer } from "./product-server";
 
 const { values } = parseArgs({
   options: {
@@ -93,12 +93,7 @@ async function benchReads(product: ProductServer): Promise<void> {
 async function main() {
   const fake = await startFakeProvider("openai");
   fake.fallbackReply = { kind: "stream", chunks: Array.from({ length: TOKENS }, (_, i) => `tok${i} `), usage: { input: 20, output: TOKENS }, chunkDelayMs: 1 };
-  const product = await startProductServer(Number(values.port), {
-    OPENAI_COMPATIBLE_BASE_URL: fake.baseURL,
-    OPENAI_COMPATIBLE_MODELS: "bench",
-    AI_FIRST_TOKEN_TIMEOUT_MS: "30000",
-    AI_STREAM_IDLE_TIMEOUT_MS: "30000",
-  });
+  const product = await startProductOnFakeProvider(Number(values.port), fake.baseURL);
   try {
     await seed(product);
     await benchCompletions(product, fake.baseURL);

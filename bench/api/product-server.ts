@@ -32,6 +32,16 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`the product was not healthy within ${timeoutMs / 1000} s`);
 }
 
+/** The product talking to a fake OpenAI-compatible provider that serves the model `bench`. */
+export function startProductOnFakeProvider(port: number, fakeBaseUrl: string): Promise<ProductServer> {
+  return startProductServer(port, {
+    OPENAI_COMPATIBLE_BASE_URL: fakeBaseUrl,
+    OPENAI_COMPATIBLE_MODELS: "bench",
+    AI_FIRST_TOKEN_TIMEOUT_MS: "30000",
+    AI_STREAM_IDLE_TIMEOUT_MS: "30000",
+  });
+}
+
 /** Signs in through next-auth's credentials flow, as the sign-in page does; returns the Cookie header. */
 export async function signInSession(product: ProductServer): Promise<string> {
   const cookies = new Map<string, string>();

@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { startFakeProvider } from "../../lib/ai/testing/fake-providers";
 import { createConversation } from "../../lib/chat/conversations";
-import { signInSession, startProductServer } from "../api/product-server";
+import { signInSession, startProductOnFakeProvider } from "../api/product-server";
 import { alternate, fmt, pct, timeChatCompletion, timeSse, timingRow, type Timing } from "../sse-timing";
 
 const { values } = parseArgs({
@@ -24,12 +24,7 @@ async function main() {
   const fake = await startFakeProvider("openai");
   const chunks = Array.from({ length: TOKENS }, (_, i) => `tok${i} `);
   fake.fallbackReply = { kind: "stream", chunks, usage: { input: 50, output: TOKENS }, chunkDelayMs: 1 };
-  const product = await startProductServer(Number(values.port), {
-    OPENAI_COMPATIBLE_BASE_URL: fake.baseURL,
-    OPENAI_COMPATIBLE_MODELS: "bench",
-    AI_FIRST_TOKEN_TIMEOUT_MS: "30000",
-    AI_STREAM_IDLE_TIMEOUT_MS: "30000",
-  });
+  const product = await startProductOnFakeProvider(Number(values.port), fake.baseURL);
   try {
     const cookie = await signInSession(product);
     const direct = () => timeChatCompletion(fake.baseURL, "bench", {});
